@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LivePlan } from "@/components/live/live-plan";
+import { GatesPanel } from "@/components/plan/gates-panel";
+import { PlanHeader } from "@/components/plan/plan-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { mayPerform } from "@/lib/plan-state/permissions";
+import { loadLiveState } from "@/lib/plan-state/read-plan-state";
+import { getPlanForUser } from "@/lib/plans/get-plan";
+import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
+
+async function loadPlan(planId: string) {
+  const user = await requireUser();
+  try {
+    return { user, plan: await getPlanForUser(planId, user) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ planId: string }> }): Promise<Metadata> {
+  const { plan } = await loadPlan((await params).planId);
+  return { title: plan.title };
+}
+
+export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
+  const { user, plan } = await loadPlan((await params).planId);
+  const [view, live] = [buildPlanView(plan), await loadLiveState(plan.id)];
+  if (!live) notFound();
+  const role = plan.members[0]?.role ?? null;
+  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });
+
+  return (
+    <main className="space-y-6">
+      <PlanHeader plan={plan} />
+      <LivePlan
+        sections={liveStructureOf(view)}
+        initial={live}
+        permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
+        rollbackTriggers={view.rollbackTriggers}
+        aside={
+          <>
+            <section aria-labelledby="gates-title">
+              <h2 id="gates-title" className="mb-2 text-sm font-semibold">
+                Gates and sign-offs
+              </h2>
+              <GatesPanel gates={plan.gates} />
+            </section>
+            {view.rollbackTriggers.length ? (
+              <section aria-labelledby="triggers-title">
+                <h2 id="triggers-title" className="mb-2 text-sm font-semibold">
+                  Rollback triggers
+                </h2>
+                <ul className="list-disc space-y-1 pl-5 text-sm">
+                  {view.rollbackTriggers.map((trigger) => (
+                    <li key={trigger}>{trigger}</li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {view.contacts.length ? (
+              <section aria-labelledby="contacts-title">
+                <h2 id="contacts-title" className="mb-2 text-sm font-semibold">
+                  Contacts
+                </h2>
+                <ol className="space-y-2 text-sm">
+                  {view.contacts.map((contact, index) => (
+                    <li key={index}>
+                      <span className="font-medium">{contact.role}</span>
+                      {contact.name ? ` — ${contact.name}` : ""}
+                      {contact.phone || contact.email ? (
+                        <span className="block text-xs text-slate-600 dark:text-slate-400">{[contact.email, contact.phone].filter(Boolean).join(" · ")}</span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ) : null}
+          </>
+        }
+      />
+    </main>
+  );
+}

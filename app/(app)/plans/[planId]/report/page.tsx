@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { itemStatusLabel } from "@/components/plan/item-status-badge";
+import { PrintButton } from "@/components/report/print-button";
+import { requireUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { getPlanForUser } from "@/lib/plans/get-plan";
+import { buildPlanView } from "@/lib/plans/plan-view";
+
+export const metadata: Metadata = { title: "Plan report" };
+
+const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** One printable document of the plan: metadata, progress, timeline, sign-offs, rollback, notes. */
+export default async function PlanReportPage({ params }: { params: Promise<{ planId: string }> }) {
+  const user = await requireUser();
+  const { planId } = await params;
+  const plan = await getPlanForUser(planId, user).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const view = buildPlanView(plan);
+  const timeline = view.document?.tables.flatMap((table) => (table.kind === "timeline" ? table.rows : [])) ?? [];
+  const metadata: [string, string | null][] = [
+    ["Feature", plan.feature],
+    ["Version", plan.version],
+    ["Environment", plan.environment],
+    ["Strategy", plan.strategy?.toLowerCase().replace("_", "-") ?? null],
+    ["Window", plan.windowStartText],
+    ["Estimated duration", plan.estimatedDuration],
+    ["Expected downtime", plan.expectedDowntime],
+    ["Risk level", plan.riskLevel],
+    ["Deploy lead", plan.deployLead],
+    ["Status", plan.status.replace("_", " ").toLowerCase()],
+  ];
+
+  return (
+    <main className="mx-auto max-w-3xl space-y-8 bg-white p-6 text-slate-900 print:max-w-none print:p-0 dark:bg-slate-900 dark:text-slate-100 print:dark:bg-white print:dark:text-slate-900">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">Deployment report · generated {whenFormat.format(new Date())} UTC</p>
+          <h1 className="mt-1 text-2xl font-semibold">{plan.title}</h1>
+        </div>
+        <div className="flex gap-2 print:hidden">
+          <Link href={`/plans/${plan.id}`} className="text-sm underline">
+            Back to plan
+          </Link>
+          <PrintButton />
+        </div>
+      </div>
+
+      <section aria-labelledby="report-metadata">
+        <h2 id="report-metadata" className="mb-2 text-lg font-semibold">Summary</h2>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
+          {metadata.filter(([, value]) => value).map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
+              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+              <dd className="text-right font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-sm">
+          Progress: {view.progress.required.settled} of {view.progress.required.total} required items settled ({view.progress.percent}%)
+          {view.progress.optional.total ? `, ${view.progress.optional.settled} of ${view.progress.optional.total} optional` : ""}
+          {view.progress.failed ? `, ${view.progress.failed} failed` : ""}.
+        </p>
+      </section>
+
+      {timeline.length ? (
+        <section aria-labelledby="report-timeline" className="break-inside-avoid">
+          <h2 id="report-timeline" className="mb-2 text-lg font-semibold">Timeline</h2>
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th className="py-1 pr-3">When</th>
+                <th className="py-1 pr-3">Activity</th>
+                <th className="py-1 pr-3">Duration</th>
+                <th className="py-1">Owner</th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.map((row, index) => (
+                <tr key={index} className="border-b border-slate-100 dark:border-slate-800">
+                  <td className="py-1 pr-3">{row.offset?.raw ?? row.time}</td>
+                  <td className="py-1 pr-3">{row.activity}</td>
+                  <td className="py-1 pr-3">{row.duration}</td>
+                  <td className="py-1">{row.owner}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="report-checklist">
+        <h2 id="report-checklist" className="mb-2 text-lg font-semibold">Checklist</h2>
+        {view.sections.map((section) => (
+          <div key={section.row.id} className="mb-4 break-inside-avoid">
+            <h3 className="text-sm font-semibold">
+              {section.row.title}
+              {section.row.offsetLabel ? ` (${section.row.offsetLabel})` : ""}
+              {section.row.isRollback ? " — rollback" : ""}
+            </h3>
+            <ul className="mt-1 space-y-0.5 text-sm">
+              {section.items.map(({ row, depth }) => (
+                <li key={row.id} style={{ paddingLeft: `${depth * 1.25}rem` }}>
+                  <span className="inline-block w-28 text-xs font-medium">{itemStatusLabel(row.status)}</span>
+                  {row.text}
+                  {row.measuredValue !== null ? ` — measured ${row.measuredValue}` : ""}
+                  {row.statusNote ? ` — ${row.statusNote}` : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="report-signoffs" className="break-inside-avoid">
+        <h2 id="report-signoffs" className="mb-2 text-lg font-semibold">Sign-offs</h2>
+        {plan.gates.length ? (
+          <ul className="space-y-2 text-sm">
+            {plan.gates.map((gate) => (
+              <li key={gate.id}>
+                <span className="font-medium">{gate.title}</span>
+                {gate.decisionMakerRole ? ` (decision: ${gate.decisionMakerRole})` : ""}:{" "}
+                {gate.roles.map((role) => `${role.title} — pending`).join("; ") || "no roles listed"}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">No sign-off gates.</p>
+        )}
+      </section>
+
+      {view.rollbackTriggers.length ? (
+        <section aria-labelledby="report-rollback" className="break-inside-avoid">
+          <h2 id="report-rollback" className="mb-2 text-lg font-semibold">Rollback triggers</h2>
+          <ul className="list-disc pl-5 text-sm">
+            {view.rollbackTriggers.map((trigger) => (
+              <li key={trigger}>{trigger}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {view.document?.overview || view.document?.notes ? (
+        <section aria-labelledby="report-notes">
+          <h2 id="report-notes" className="mb-2 text-lg font-semibold">Notes</h2>
+          <p className="whitespace-pre-line text-sm">{[view.document.overview, view.document.notes].filter(Boolean).join("\n\n")}</p>
+        </section>
+      ) : null}
+    </main>
+  );
+}

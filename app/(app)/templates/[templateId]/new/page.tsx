@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NewPlanForm } from "@/components/templates/new-plan-form";
+import { cardStyles } from "@/components/ui/styles";
+import { requireUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { getTemplateDocument } from "@/lib/templates/list-templates";
+
+export const metadata: Metadata = { title: "New plan from template" };
+
+export default async function NewPlanFromTemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
+  const user = await requireUser();
+  const { templateId } = await params;
+  const template = await getTemplateDocument(templateId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <main className="mx-auto max-w-lg space-y-6">
+      <div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">New plan from template</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{template.name}</h1>
+      </div>
+      <section className={`${cardStyles} p-6`}>
+        <NewPlanForm templateId={templateId} defaultLead={user.name} />
+      </section>
+    </main>
+  );
+}

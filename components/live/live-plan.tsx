@@ -1,0 +1,221 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import { ActivityFeed } from "@/components/live/activity-feed";
+import { LifecycleActions } from "@/components/live/lifecycle-actions";
+import { LiveItem } from "@/components/live/live-item";
+import { PresenceBar } from "@/components/live/presence-bar";
+import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
+import { usePlanLive } from "@/components/live/use-plan-live";
+import { CommandBlock } from "@/components/plan/command-block";
+import { ProgressBar } from "@/components/plan/progress-bar";
+import { PlanStatusPill } from "@/components/plans/plan-status-pill";
+import { cardStyles } from "@/components/ui/styles";
+import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
+import { itemsMayChange } from "@/lib/plan-state/lifecycle";
+import type { PlanLiveState } from "@/lib/plan-state/live-state";
+import { currentPhase } from "@/lib/plans/current-phase";
+import type { LiveSectionStructure } from "@/lib/plans/plan-view";
+import { progressOf } from "@/lib/plans/progress";
+
+interface LivePlanProps {
+  sections: LiveSectionStructure[];
+  initial: PlanLiveState;
+  permissions: { tick: boolean; comment: boolean; run: boolean };
+  rollbackTriggers: string[];
+  /** Server-rendered panels for the right column (gates, contacts). */
+  aside: React.ReactNode;
+}
+
+interface Notice {
+  kind: "error" | "info";
+  message: string;
+  openItems?: { id: string; text: string }[];
+}
+
+/**
+ * The plan page people live in during a deployment: every change anyone makes appears here
+ * within a moment; the user's own ticks show at once and are undone, with a message, if
+ * the server refuses them.
+ */
+export function LivePlan({ sections, initial, permissions, rollbackTriggers, aside }: LivePlanProps) {
+  const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
+  const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
+  const flash = useCallback((message: PlanEventMessage) => {
+    if (message.event.type !== "item.changed") return;
+    const id = message.event.item.id;
+    setFlashing((current) => new Set(current).add(id));
+    clearTimeout(flashTimers.current.get(id));
+    flashTimers.current.set(
+      id,
+      setTimeout(() => setFlashing((current) => new Set([...current].filter((other) => other !== id))), 1500),
+    );
+  }, []);
+  const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
+  const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { helpOpen, closeHelp } = useChecklistShortcuts();
+
+  const itemText = useMemo(() => {
+    const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
+    return (id: string) => texts.get(id);
+  }, [sections]);
+
+  const itemState = useCallback(
+    (id: string): ItemLiveState => ({ ...state.items[id]!, ...optimistic[id] }),
+    [state.items, optimistic],
+  );
+
+  const change = useCallback(
+    async (planChange: PlanChange) => {
+      setNotice(null);
+      if (planChange.type === "item.status") {
+        setOptimistic((current) => ({ ...current, [planChange.itemId]: { status: planChange.status, statusNote: planChange.note ?? null } }));
+      }
+      const answer = await sendChange(planChange);
+      if ("itemId" in planChange) {
+        setOptimistic((current) => {
+          const next = { ...current };
+          delete next[planChange.itemId];
+          return next;
+        });
+      }
+      if (!answer.ok) {
+        const openItems = (answer.error as { openItems?: Notice["openItems"] }).openItems;
+        setNotice({ kind: "error", message: answer.error.message, openItems });
+      }
+    },
+    [sendChange],
+  );
+
+  const rollingBack = state.status === "ROLLING_BACK";
+  // While rolling back, the rollback procedure comes first.
+  const ordered = rollingBack ? [...sections.filter((s) => s.isRollback), ...sections.filter((s) => !s.isRollback)] : sections;
+  const allItems = sections.flatMap((section) => section.items.map((item) => ({ required: item.required, status: itemState(item.id).status })));
+  const progress = progressOf(allItems);
+  const phase = currentPhase(ordered, (id) => itemState(id).status, rollingBack);
+  const mayChangeItems = itemsMayChange(state.status);
+
+  return (
+    <div className="space-y-6">
+      <div className={`${cardStyles} space-y-4 p-4`}>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex flex-wrap items-center gap-3">
+            <span data-testid="plan-status">
+              <PlanStatusPill status={state.status} />
+            </span>
+            {phase ? (
+              <span className="text-sm text-slate-700 dark:text-slate-300">
+                Current phase: <strong data-testid="current-phase">{phase.title}</strong>
+              </span>
+            ) : null}
+          </div>
+          <PresenceBar people={presence} connection={connection} />
+        </div>
+        <ProgressBar progress={progress} label="Overall progress" />
+        {rollingBack && state.rollbackReason ? (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">Rolling back: {state.rollbackReason}</p>
+        ) : null}
+        {helpOpen ? (
+          <div role="dialog" aria-label="Keyboard shortcuts" className="rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+            <dl className="grid grid-cols-[8rem_1fr] gap-1">
+              {SHORTCUTS.map(([keys, meaning]) => (
+                <div key={keys} className="contents">
+                  <dt className="font-mono text-xs">{keys}</dt>
+                  <dd>{meaning}</dd>
+                </div>
+              ))}
+            </dl>
+            <button type="button" className="mt-2 text-xs underline" onClick={closeHelp}>
+              Close
+            </button>
+          </div>
+        ) : null}
+        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={change} /> : null}
+        {notice ? (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+            {notice.message}
+            {notice.openItems?.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {notice.openItems.slice(0, 10).map((item) => (
+                  <li key={item.id}>{item.text}</li>
+                ))}
+                {notice.openItems.length > 10 ? <li>…and {notice.openItems.length - 10} more</li> : null}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[13rem_1fr_19rem]">
+        <nav aria-label="Sections" className="hidden lg:block">
+          <ol className="sticky top-20 space-y-1 text-sm">
+            {ordered.map((section) => {
+              const sectionProgress = progressOf(section.items.map((item) => ({ required: item.required, status: itemState(item.id).status })));
+              return (
+                <li key={section.id} style={{ paddingLeft: `${Math.max(0, section.level - 2) * 0.75}rem` }}>
+                  <a
+                    href={`#section-${section.documentKey}`}
+                    aria-current={phase?.id === section.id ? "step" : undefined}
+                    className={`flex justify-between gap-2 rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800 ${phase?.id === section.id ? "bg-indigo-50 font-medium dark:bg-indigo-950" : ""}`}
+                  >
+                    <span className="truncate">{section.title}</span>
+                    {sectionProgress.required.total ? (
+                      <span className="shrink-0 tabular-nums text-xs text-slate-600 dark:text-slate-400">
+                        {sectionProgress.required.settled}/{sectionProgress.required.total}
+                      </span>
+                    ) : null}
+                  </a>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+
+        <div className="min-w-0 space-y-4">
+          {ordered.map((section) => (
+            <section key={section.id} id={`section-${section.documentKey}`} className={`${cardStyles} p-4 ${section.isRollback && rollingBack ? "ring-2 ring-amber-400" : ""}`} aria-labelledby={`title-${section.documentKey}`}>
+              <h2 id={`title-${section.documentKey}`} className={section.level <= 2 ? "text-base font-semibold" : "text-sm font-semibold"}>
+                {section.title}
+                {section.offsetLabel ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">{section.offsetLabel}</span> : null}
+                {section.isRollback ? <span className="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">Rollback</span> : null}
+              </h2>
+              {section.notes ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{section.notes}</p> : null}
+              {section.commands.map((command, index) => (
+                <CommandBlock key={index} command={command} />
+              ))}
+              {section.items.length ? (
+                <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
+                  {section.items.map((item) => (
+                    <LiveItem
+                      key={item.id}
+                      item={item}
+                      state={itemState(item.id)}
+                      comments={state.comments[item.id] ?? []}
+                      canTick={permissions.tick && mayChangeItems}
+                      canComment={permissions.comment}
+                      flash={flashing.has(item.id)}
+                      onChange={change}
+                    />
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ))}
+        </div>
+
+        <aside className="space-y-6">
+          {aside}
+          <section aria-labelledby="activity-title">
+            <h2 id="activity-title" className="mb-2 text-sm font-semibold">
+              Activity
+            </h2>
+            <ActivityFeed activity={state.activity} itemText={itemText} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

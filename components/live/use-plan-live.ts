@@ -1,0 +1,165 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { PlanEventMessage } from "@/lib/plan-state/events";
+import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
+import type { CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
+import { sharedSocket } from "@/components/live/socket-client";
+
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+
+/**
+ * A plan's live state in the browser: starts from the server-rendered snapshot, applies
+ * broadcasts in sequence order, asks for what it missed after a gap or a reconnect, and
+ * reloads the snapshot when it was away too long. Changes go through the socket with an
+ * acknowledgement; the caller shows them optimistically and undoes them on refusal.
+ */
+export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (message: PlanEventMessage) => void } = {}) {
+  const [state, setState] = useState(initial);
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [presence, setPresence] = useState<PresenceEntry[]>([]);
+  const stateRef = useRef(state);
+  const syncing = useRef(false);
+  const planId = initial.planId;
+  const onRemoteEvent = useRef(options.onRemoteEvent);
+  useEffect(() => {
+    onRemoteEvent.current = options.onRemoteEvent;
+  });
+
+  const commit = useCallback((next: PlanLiveState) => {
+    stateRef.current = next;
+    setState(next);
+  }, []);
+
+  const reloadSnapshot = useCallback(async () => {
+    const response = await fetch(`/api/plans/${planId}/live`, { cache: "no-store" });
+    if (response.ok) commit(((await response.json()) as { state: PlanLiveState }).state);
+  }, [planId, commit]);
+
+  const applyCatchUp = useCallback(
+    async (answer: CatchUp) => {
+      if (!answer.ok) return;
+      if ("reload" in answer) return reloadSnapshot();
+      const { state: next, gap } = applyEvents(stateRef.current, answer.events);
+      commit(next);
+      if (gap) await reloadSnapshot();
+    },
+    [commit, reloadSnapshot],
+  );
+
+  const catchUp = useCallback(async () => {
+    if (syncing.current) return;
+    syncing.current = true;
+    try {
+      const answer: CatchUp = await sharedSocket().timeout(10_000).emitWithAck("plan:sync", { planId, afterSeq: stateRef.current.seq });
+      await applyCatchUp(answer);
+    } catch {
+      // The next reconnect or event tries again.
+    } finally {
+      syncing.current = false;
+    }
+  }, [planId, applyCatchUp]);
+
+  useEffect(() => {
+    const socket = sharedSocket();
+    const join = async () => {
+      setConnection("live");
+      try {
+        const answer: CatchUp = await socket.timeout(10_000).emitWithAck("plan:join", { planId, lastSeq: stateRef.current.seq });
+        await applyCatchUp(answer);
+      } catch {
+        setConnection("reconnecting");
+      }
+    };
+    const onEvent = (message: PlanEventMessage) => {
+      if (message.planId !== planId) return;
+      const outcome = classifyEvent(stateRef.current, message);
+      if (outcome === "applied") {
+        commit(applyEvent(stateRef.current, message));
+        onRemoteEvent.current?.(message);
+      } else if (outcome === "gap") void catchUp();
+    };
+    const onPresence = (update: { planId: string; people: PresenceEntry[] }) => {
+      if (update.planId === planId) setPresence(update.people);
+    };
+    const onDisconnect = () => setConnection("reconnecting");
+    const onConnectError = () => setConnection(navigator.onLine ? "reconnecting" : "offline");
+
+    socket.on("connect", join);
+    socket.on("plan:event", onEvent);
+    socket.on("plan:presence", onPresence);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    if (socket.connected) void join();
+    return () => {
+      socket.emit("plan:leave", { planId });
+      socket.off("connect", join);
+      socket.off("plan:event", onEvent);
+      socket.off("plan:presence", onPresence);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+    };
+  }, [planId, applyCatchUp, catchUp, commit]);
+
+  usePresenceIdle(planId, connection === "live");
+
+  /** Sends a change; resolves with the server's answer. Refused while disconnected, never queued silently. */
+  const sendChange = useCallback(
+    async (change: PlanChange): Promise<ChangeAnswer> => {
+      const socket = sharedSocket();
+      if (!socket.connected) {
+        return { ok: false, status: 503, error: { code: "internal", message: "You are offline; the change was not sent. Try again when the connection is back." } };
+      }
+      try {
+        const answer: ChangeAnswer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+        if (answer.ok) {
+          const outcome = classifyEvent(stateRef.current, answer.message);
+          if (outcome === "applied") commit(applyEvent(stateRef.current, answer.message));
+          else if (outcome === "gap") void catchUp();
+        } else if (answer.status === 409) {
+          void catchUp();
+        }
+        return answer;
+      } catch {
+        return { ok: false, status: 504, error: { code: "internal", message: "The server did not confirm the change in time. Check the item before trying again." } };
+      }
+    },
+    [planId, commit, catchUp],
+  );
+
+  return { state, connection, presence, sendChange };
+}
+
+const IDLE_AFTER_MS = 60_000;
+
+/** Tells the others whether this person is idle (tab hidden, or no input for a minute). */
+function usePresenceIdle(planId: string, live: boolean) {
+  const visible = useSyncExternalStore(
+    (notify) => {
+      document.addEventListener("visibilitychange", notify);
+      return () => document.removeEventListener("visibilitychange", notify);
+    },
+    () => document.visibilityState === "visible",
+    () => true,
+  );
+  const [inactive, setInactive] = useState(false);
+  useEffect(() => {
+    let timer = setTimeout(() => setInactive(true), IDLE_AFTER_MS);
+    const activity = () => {
+      clearTimeout(timer);
+      setInactive(false);
+      timer = setTimeout(() => setInactive(true), IDLE_AFTER_MS);
+    };
+    const events = ["pointerdown", "keydown", "pointermove"] as const;
+    events.forEach((name) => window.addEventListener(name, activity, { passive: true }));
+    return () => {
+      clearTimeout(timer);
+      events.forEach((name) => window.removeEventListener(name, activity));
+    };
+  }, []);
+  const idle = !visible || inactive;
+  useEffect(() => {
+    if (live) sharedSocket().emit("plan:presence", { planId, idle });
+  }, [planId, idle, live]);
+}

@@ -1,0 +1,53 @@
+import { Download, Printer, Tv } from "lucide-react";
+import Link from "next/link";
+import { buttonStyles } from "@/components/ui/styles";
+import type { PlanWithStructure } from "@/lib/plans/get-plan";
+
+export function EnvironmentBadge({ environment }: { environment: string | null }) {
+  if (!environment) return null;
+  const production = /prod/i.test(environment);
+  return (
+    <span
+      className={`rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${
+        production ? "bg-red-600 text-white dark:bg-red-500" : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+      }`}
+    >
+      {environment}
+    </span>
+  );
+}
+
+/** Title, environment, version and the plan's facts; the live status and progress sit below it. */
+export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
+  const facts = [
+    plan.version ? `Version ${plan.version}` : null,
+    plan.strategy ? `Strategy: ${plan.strategy.toLowerCase().replace("_", "-")}` : null,
+    plan.deployLead ? `Lead: ${plan.deployLead}` : null,
+    plan.windowStartText ? `Window: ${plan.windowStartText}` : null,
+    plan.expectedDowntime ? `Downtime: ${plan.expectedDowntime}` : null,
+  ].filter(Boolean);
+  return (
+    <header className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <EnvironmentBadge environment={plan.environment} />
+          </div>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{plan.title}</h1>
+          {facts.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p> : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/plans/${plan.id}/screen`} className={buttonStyles.secondary}>
+            <Tv aria-hidden className="size-4" /> Big screen
+          </Link>
+          <a href={`/api/plans/${plan.id}/export`} className={buttonStyles.secondary} download>
+            <Download aria-hidden className="size-4" /> Export Markdown
+          </a>
+          <Link href={`/plans/${plan.id}/report`} className={buttonStyles.secondary}>
+            <Printer aria-hidden className="size-4" /> Report
+          </Link>
+        </div>
+      </div>
+    </header>
+  );
+}

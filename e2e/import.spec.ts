@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { LEAD } from "./support/accounts";
+import { seedDocument } from "./support/seed-docs";
+import { signIn } from "./support/sign-in";
+
+test("upload a seed document, check the preview, create the plan, open it and download its Markdown", async ({ page }) => {
+  await signIn(page, LEAD.email);
+  await page.getByRole("link", { name: "Import a plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/import$/);
+
+  await page.getByLabel("Upload a Markdown file").setInputFiles(seedDocument("001_6dcde4bc63a31b6d.txt"));
+  await page.getByRole("button", { name: "Preview import" }).click();
+
+  await expect(page.getByText("Preview: nothing is saved yet")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Production Deployment Plan" })).toBeVisible();
+  const count = (key: string) => page.getByTestId(`count-${key}`).locator("dd");
+  await expect(count("sections")).toHaveText(SEED_001.sections);
+  await expect(count("items")).toHaveText(SEED_001.items);
+  await expect(count("commands")).toHaveText(SEED_001.commands);
+  await expect(count("signoffRoles")).toHaveText(SEED_001.signoffRoles);
+  await expect(page.getByRole("list", { name: "Parsed sections" })).toContainText("Pre-Deployment Checklist");
+
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Production Deployment Plan" })).toBeVisible();
+  await expect(page.getByText("All migrations tested on staging")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Overall progress" })).toBeVisible();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export Markdown" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("production-deployment-plan.md");
+  const markdown = await readFile((await download.path())!, "utf8");
+  expect(markdown).toMatch(/^# Production Deployment Plan/m);
+  expect(markdown).toContain("- [ ] All migrations tested on staging");
+});
+
+test("bad input gets a clear message and nothing is created", async ({ page }) => {
+  await signIn(page, LEAD.email);
+  await page.goto("/plans/import");
+  await page.getByLabel("…or paste it").fill("Just a sentence about deployments, with no checklist at all.");
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /checklist/i })).toBeVisible();
+});
+
+test("a new plan from a built-in template fills in the fields that vary", async ({ page }) => {
+  await signIn(page, LEAD.email);
+  await page.getByRole("link", { name: "Templates", exact: true }).click();
+  await page.getByRole("link", { name: /Use template: Production release/ }).click();
+  await page.getByLabel("Feature or service").fill("Billing");
+  await page.getByLabel("Version or release").fill("9.9.1");
+  await page.getByLabel("Environment").fill("staging");
+  await page.getByRole("button", { name: "Create plan" }).click();
+
+  await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Production release: Billing 9.9.1" })).toBeVisible();
+  await expect(page.getByText("Staging has run 9.9.1 for at least one business day")).toBeVisible();
+  await expect(page.getByText("kubectl -n staging set image deployment/Billing").first()).toBeVisible();
+});
+
+// Counts the importer's unit tests pin for this seed document (lib/import).
+const SEED_001 = { sections: "45", items: "109", commands: "21", signoffRoles: "4" };

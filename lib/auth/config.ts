@@ -1,0 +1,26 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The part of the Auth.js configuration that needs no database: shared by the proxy
+ * (which only redirects) and by lib/auth/auth.ts (which adds the credentials provider).
+ * Sessions are JWTs signed with AUTH_SECRET, so they survive a server restart.
+ */
+export const authConfig = {
+  pages: { signIn: "/sign-in" },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = (user as { role?: "ADMIN" | "MEMBER" }).role ?? "MEMBER";
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.user.role = (token.role as "ADMIN" | "MEMBER" | undefined) ?? "MEMBER";
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,68 @@
+import { db } from "@/lib/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { createPlanFromTemplate } from "@/lib/templates/create-plan-from-template";
+import { hashPassword } from "@/lib/users/passwords";
+
+export type DemoDataSetting = "auto" | "true" | "false";
+
+export const DEMO_PLAN_TEMPLATE = "builtin-production-release";
+
+/** Who takes part in the demo plan besides its lead. */
+const DEMO_PARTICIPANTS = [
+  { email: "qa@example.com", role: "APPROVER" },
+  { email: "tech@example.com", role: "APPROVER" },
+  { email: "devops@example.com", role: "EXECUTOR" },
+  { email: "viewer@example.com", role: "VIEWER" },
+] as const;
+
+/**
+ * Whether start-up loads demo data: "auto" does so only outside production and only into an
+ * instance without accounts; "true" always makes sure the demo data exists; "false" never.
+ */
+export async function shouldSeedDemoData(setting: DemoDataSetting, isProduction: boolean): Promise<boolean> {
+  if (setting === "false") return false;
+  if (setting === "true") return true;
+  return !isProduction && (await db().user.count()) === 0;
+}
+
+/**
+ * Creates the demo accounts that are missing and, on an instance without plans, one plan
+ * from the production-release template, led by the demo deploy lead. Safe to run again.
+ */
+export async function seedDemoData(now = new Date()): Promise<{ createdAccounts: number; createdPlan: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const result = await db().user.createMany({
+    data: DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })),
+    skipDuplicates: true,
+  });
+
+  let createdPlan = false;
+  if ((await db().plan.count()) === 0) {
+    const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { id: true, name: true } });
+    const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+    const plan = await createPlanFromTemplate({
+      templateId: DEMO_PLAN_TEMPLATE,
+      feature: "Payments API",
+      version: "2.4.0",
+      environment: "production",
+      windowStart: `${tomorrow.toISOString().slice(0, 10)}T10:00`,
+      timeZone: "UTC",
+      deployLead: lead.name,
+      createdById: lead.id,
+    });
+    const participants = await db().user.findMany({
+      where: { email: { in: DEMO_PARTICIPANTS.map((participant) => participant.email) } },
+      select: { id: true, email: true },
+    });
+    await db().planMember.createMany({
+      data: participants.map((user) => ({
+        planId: plan.id,
+        userId: user.id,
+        role: DEMO_PARTICIPANTS.find((participant) => participant.email === user.email)!.role,
+      })),
+      skipDuplicates: true,
+    });
+    createdPlan = true;
+  }
+  return { createdAccounts: result.count, createdPlan };
+}

@@ -1,0 +1,59 @@
+import type { CommsTemplate } from "@/lib/plan-document/schema";
+import { blankNames, toMustachePlaceholders } from "@/lib/import/placeholders";
+
+/**
+ * Communication templates: an e-mail or chat message the team sends at a given moment,
+ * written as a fenced block or a quote. "Subject:" / "To:" header lines become fields; the
+ * rest is the body, with blanks rewritten as `{{placeholders}}`.
+ */
+
+const HEADER = /^(subject|to|audience)\s*:\s*(.*)$/i;
+const PLAIN_LANGUAGES = new Set(["", "text", "txt", "plain", "plaintext", "markdown", "md", "email", "mail", "message"]);
+
+/** A fenced block is a template if it starts like a message, or sits under a comms heading. */
+export function isTemplateCode(language: string, code: string, inCommsSection: boolean): boolean {
+  const firstLine = code.split("\n").find((line) => line.trim() !== "") ?? "";
+  if (/^(subject|to)\s*:/i.test(firstLine.trim())) return true;
+  return inCommsSection && PLAIN_LANGUAGES.has(language.toLowerCase()) && code.trim() !== "";
+}
+
+export function isTemplateQuote(content: string, inCommsSection: boolean): boolean {
+  const firstLine = content.split("\n").find((line) => line.trim() !== "") ?? "";
+  return /^(subject|to)\s*:/i.test(firstLine.trim()) || inCommsSection;
+}
+
+/** "> Subject: …" → "Subject: …" */
+export function unquote(blockquote: string): string {
+  return blockquote
+    .split("\n")
+    .map((line) => line.replace(/^\s*>\s?/, ""))
+    .join("\n");
+}
+
+/** "Step 1: Notify Stakeholders (Success)" → "Stakeholders". */
+function audienceFromHeading(title: string): string | undefined {
+  const withoutNote = title.replace(/\([^)]*\)\s*$/, "").trim();
+  return /\b(?:notify|inform|message to|e-?mail to|announce to|notification to)\s+(.+)$/i.exec(withoutNote)?.[1]?.trim();
+}
+
+export function buildTemplate(content: string, name: string, sectionTitle: string): Omit<CommsTemplate, "id" | "sectionId"> {
+  const lines = content.split("\n");
+  const headers = new Map<string, string>();
+  let index = 0;
+  while (index < lines.length && (lines[index] ?? "").trim() === "") index += 1;
+  for (; index < lines.length; index += 1) {
+    const header = HEADER.exec((lines[index] ?? "").trim());
+    if (!header?.[1] || headers.has(header[1].toLowerCase())) break;
+    headers.set(header[1].toLowerCase(), (header[2] ?? "").trim());
+  }
+  const body = toMustachePlaceholders(lines.slice(index).join("\n").replace(/^\s*\n/, "").replace(/\s+$/, ""));
+  const subject = headers.has("subject") ? toMustachePlaceholders(headers.get("subject") ?? "") : undefined;
+  const audience = headers.get("to") ?? headers.get("audience") ?? audienceFromHeading(sectionTitle);
+  return {
+    name,
+    ...(audience ? { audience } : {}),
+    ...(subject === undefined ? {} : { subject }),
+    body,
+    placeholders: blankNames(`${subject ?? ""}\n${body}`),
+  };
+}

@@ -1,0 +1,68 @@
+import type { ContactRow } from "@/lib/plan-document/schema";
+import { stripBold } from "@/lib/import/field-line";
+import { isBlank, stripBlanks } from "@/lib/import/placeholders";
+
+/**
+ * Contact lines in prose form: "**DBA**: Jane Roe (jane@example.com, +1 555 0100)",
+ * "**Deploy Lead**: _____ (phone: _____)", "**On-Call Engineer**: [PHONE] / [EMAIL]".
+ * Labelled parts and typed blanks ("[PHONE]") fill their column; what is left is the name.
+ */
+
+const LABELLED = /\(?\b(phone|tel|mobile|cell|e-?mail)\s*:\s*([^),;]*)\)?/gi;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /\+?\d[\d\s().-]{5,}\d/;
+const TYPED_BLANK = /\[([^\]]*?)\]/g;
+
+type ContactValue = Pick<ContactRow, "name" | "email" | "phone">;
+
+export function parseContactValue(value: string): ContactValue {
+  const result: ContactValue = { name: "" };
+  let rest = value.replace(LABELLED, (_match, label: string, content: string) => {
+    const field = /mail/i.test(label) ? "email" : "phone";
+    result[field] = stripBlanks(content);
+    return " ";
+  });
+  rest = rest.replace(TYPED_BLANK, (match, name: string) => {
+    if (/phone|mobile|tel|cell/i.test(name)) result.phone ??= "";
+    else if (/mail/i.test(name)) result.email ??= "";
+    else return match;
+    return " ";
+  });
+  const email = EMAIL.exec(rest);
+  if (email && result.email === undefined) {
+    result.email = email[0];
+    rest = rest.replace(email[0], " ");
+  }
+  const phone = PHONE.exec(rest);
+  if (phone && result.phone === undefined) {
+    result.phone = phone[0].trim();
+    rest = rest.replace(phone[0], " ");
+  }
+  // Brackets that held an e-mail or number are left empty: "Bob <bob@example.com>" → "Bob".
+  const name = rest
+    .replace(/\(\s*\)|<\s*>|\[\s*\]/g, " ")
+    .replace(/^[\s/|,;–—-]+|[\s/|,;–—-]+$/g, "")
+    .trim();
+  result.name = isBlank(name) ? "" : stripBlanks(name);
+  return result;
+}
+
+/** "Role: value" / "**Role**: value" / "Role — value" as a contact, if it reads as one. */
+export function parseContactLine(text: string): { role: string; value: string } | undefined {
+  const plain = text.replace(/^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:/, "$1:");
+  const match = /^([^:–—]{2,60}?)\s*(?::|\s[–—]\s)\s*(.*)$/.exec(plain);
+  if (!match?.[1]) return undefined;
+  return { role: stripBold(match[1]).trim(), value: (match[2] ?? "").trim() };
+}
+
+/**
+ * Rows of one contact list share columns: if any row declares a phone, every row gets one
+ * ("" when blank). Exported tables then re-import to exactly the same rows.
+ */
+export function alignContactColumns(rows: ContactRow[]): ContactRow[] {
+  const keys = ["email", "phone", "responsibility"] as const;
+  for (const key of keys) {
+    if (rows.some((row) => row[key] !== undefined)) for (const row of rows) row[key] ??= "";
+  }
+  return rows;
+}

@@ -1,0 +1,221 @@
+import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
+import { looksLikeRole } from "@/lib/import/heading-context";
+import { analyzeItemText, formatStateSuffix } from "@/lib/import/item-text";
+import { BLANK } from "@/lib/import/placeholders";
+
+/**
+ * Markdown for the pieces of a PlanDocument, written in the forms the parser reads back
+ * into the same structure (see parse-plan-markdown.ts for the rules).
+ */
+
+export type BlockKind = "heading" | "paragraph" | "caption" | "list" | "code" | "table" | "raw";
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+}
+
+export function fieldValue(field: Field): string {
+  if (field.options) return field.options.map((option) => `[${option.selected ? "x" : " "}] ${option.label}`).join(" ");
+  return field.value === "" ? BLANK : field.value;
+}
+
+export function fieldLines(fields: { key: string; value: string }[] | Field[]): Block | undefined {
+  if (fields.length === 0) return undefined;
+  return { kind: "paragraph", text: fields.map((field) => `**${field.key}**: ${fieldValue(field)}`).join("\n") };
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = " ".repeat(spaces);
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? "" : pad + line))
+    .join("\n");
+}
+
+export function fence(block: Pick<CodeBlock, "language" | "meta" | "code">): string {
+  const longestRun = Math.max(2, ...[...block.code.matchAll(/`{3,}/g)].map((match) => match[0].length));
+  const marks = "`".repeat(longestRun + 1);
+  const info = block.meta ? `${block.language} ${block.meta}` : block.language;
+  return `${marks}${info}\n${block.code}${block.code === "" ? "" : "\n"}${marks}`;
+}
+
+/** Appends markers for flags the text does not already imply ("(optional)", "(critical)" …). */
+function itemText(item: PlanItem, includeState: boolean): string {
+  const facts = analyzeItemText(item.text);
+  const derivedAssignee = facts.assignee ?? (item.group !== undefined && looksLikeRole(item.group) ? item.group : undefined);
+  let text = item.text;
+  if (!item.required && facts.required) text += " (optional)";
+  if (item.critical && !facts.critical) text += " (critical)";
+  if (item.expected !== undefined && item.expected !== facts.expected) text += ` (expected: ${item.expected})`;
+  if (item.assignee !== undefined && item.assignee !== derivedAssignee) text += ` (owner: ${item.assignee})`;
+  if (includeState && item.state) text += formatStateSuffix(item.state);
+  return text;
+}
+
+function itemMarkdown(item: PlanItem, includeState: boolean): string {
+  const done = includeState && item.state?.status === "done";
+  const lines = [`- [${done ? "x" : " "}] ${indent(itemText(item, includeState), 2).trimStart()}`];
+  // Blank lines keep details and commands out of the item's first paragraph.
+  if (item.details !== undefined) lines.push("", indent(item.details, 2));
+  for (const command of item.commands) lines.push("", indent(fence(command), 2));
+  for (const child of item.items) lines.push(indent(itemMarkdown(child, includeState), 2));
+  return lines.join("\n");
+}
+
+/** Items as task lists; a change of `group` starts a new list under a "**Group**:" caption. */
+export function itemBlocks(items: PlanItem[], includeState: boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: { group: string | undefined; lines: string[] } | undefined;
+  const flush = () => {
+    if (current) blocks.push({ kind: "list", text: current.lines.join("\n") });
+  };
+  for (const item of items) {
+    if (!current || current.group !== item.group) {
+      flush();
+      current = { group: item.group, lines: [] };
+      if (item.group !== undefined) blocks.push({ kind: "caption", text: `**${item.group}**:` });
+    }
+    current.lines.push(itemMarkdown(item, includeState));
+  }
+  flush();
+  return blocks;
+}
+
+function escapeCell(text: string | undefined): string {
+  return (text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function markdownTable(header: string[], rows: string[][]): Block {
+  const lines = [
+    `| ${header.map(escapeCell).join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${header.map((_, index) => escapeCell(row[index])).join(" | ")} |`),
+  ];
+  return { kind: "table", text: lines.join("\n") };
+}
+
+type Column<Row> = [header: string, value: (row: Row) => string | undefined, always: boolean];
+
+function typedTable<Row extends { extra: Field[] }>(rows: Row[], columns: Column<Row>[]): Block {
+  const used = columns.filter(([, value, always]) => always || rows.some((row) => value(row) !== undefined));
+  const extraKeys: string[] = [];
+  for (const row of rows) for (const field of row.extra) if (!extraKeys.includes(field.key)) extraKeys.push(field.key);
+  const header = [...used.map(([name]) => name), ...extraKeys];
+  const body = rows.map((row) => [
+    ...used.map(([, value]) => value(row) ?? ""),
+    ...extraKeys.map((key) => row.extra.find((field) => field.key === key)?.value ?? ""),
+  ]);
+  return markdownTable(header, body);
+}
+
+const blankable = (value: string | undefined) => (value === "" ? BLANK : value);
+
+export function tableBlock(table: PlanTable): Block {
+  switch (table.kind) {
+    case "timeline":
+      return typedTable(table.rows, [
+        ["Time", (row) => row.time, true],
+        ["Activity", (row) => row.activity, true],
+        ["Duration", (row) => row.duration, true],
+        ["Owner", (row) => row.owner, false],
+        ["Status", (row) => row.status, false],
+      ]);
+    case "risks":
+      return typedTable(table.rows, [
+        ["Risk", (row) => row.risk, true],
+        ["Probability", (row) => row.probability, true],
+        ["Impact", (row) => row.impact, true],
+        ["Mitigation", (row) => row.mitigation, true],
+        ["Owner", (row) => row.owner, false],
+      ]);
+    case "monitoring":
+      return typedTable(table.rows, [
+        ["Window", (row) => row.window, true],
+        ["Frequency", (row) => row.frequency, true],
+        ["Checks", (row) => row.checks, true],
+        ["Owner", (row) => row.owner, false],
+      ]);
+    case "contacts":
+      return typedTable(table.rows, [
+        ["Order", (row) => (row.order === undefined ? undefined : String(row.order)), false],
+        ["Role", (row) => blankable(row.role), true],
+        ["Name", (row) => blankable(row.name), true],
+        ["Email", (row) => blankable(row.email), false],
+        ["Phone", (row) => blankable(row.phone), false],
+        ["Responsibility", (row) => blankable(row.responsibility), false],
+      ]);
+    case "generic":
+      return markdownTable(table.header, table.rows);
+  }
+}
+
+export function templateBlock(template: CommsTemplate): Block {
+  const headers = [
+    ...(template.audience !== undefined ? [`To: ${template.audience}`] : []),
+    ...(template.subject !== undefined ? [`Subject: ${template.subject}`] : []),
+  ];
+  const code = headers.length > 0 ? `${headers.join("\n")}\n\n${template.body}` : template.body;
+  return { kind: "code", text: fence({ language: "text", code }) };
+}
+
+/**
+ * Roles of a gate outside a sign-off section (where "Role: ____" lines would read as plain
+ * items) go in a table with Role and Approved columns, which is read as sign-offs anywhere.
+ */
+function roleTable(gate: Gate, includeState: boolean): Block {
+  const withDate = gate.roles.some((role) => role.signedAt !== undefined);
+  const header = ["Role", "Signed By", ...(withDate ? ["Date"] : []), "Approved"];
+  const rows = gate.roles.map((role) => [
+    `${role.role}${role.required ? "" : " (optional)"}`,
+    includeState ? role.signedBy : "",
+    ...(withDate ? [includeState ? (role.signedAt ?? "") : ""] : []),
+    includeState && role.signed ? "✓" : "",
+  ]);
+  return markdownTable(header, rows);
+}
+
+/**
+ * A gate's decision line, then its roles in order: a role with its own checklist (items
+ * grouped under the role's name) as a bold caption and those items, any other role as a
+ * "Role: _____" sign-off line (or a table row outside sign-off sections).
+ */
+export function gateBlocks(gate: Gate, roleItems: Map<string, PlanItem[]>, includeState: boolean, inSignoffSection: boolean): Block[] {
+  const blocks: Block[] = [];
+  if (gate.decisionOptions.length > 0) {
+    const options = gate.decisionOptions.map((option) =>
+      includeState && gate.decision !== undefined ? `[${option === gate.decision ? "x" : " "}] ${option}` : option,
+    );
+    const maker = gate.decisionMaker !== undefined ? ` (${gate.decisionMaker === "" ? BLANK : gate.decisionMaker})` : "";
+    blocks.push({ kind: "paragraph", text: `**Decision${maker}**: ${options.join(" / ")}` });
+  } else if (gate.decisionMaker !== undefined) {
+    blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${gate.decisionMaker === "" ? BLANK : gate.decisionMaker}` });
+  }
+  if (!inSignoffSection) {
+    if (gate.roles.length > 0) blocks.push(roleTable(gate, includeState));
+    return blocks;
+  }
+  let lines: string[] = [];
+  let labelled = false;
+  const flush = () => {
+    if (lines.length === 0) return;
+    if (gate.label !== undefined && !labelled) blocks.push({ kind: "caption", text: `**${gate.label}**:` });
+    labelled = true;
+    blocks.push({ kind: "list", text: lines.join("\n") });
+    lines = [];
+  };
+  for (const role of gate.roles) {
+    const items = roleItems.get(role.role);
+    if (items && items.length > 0) {
+      flush();
+      blocks.push(...itemBlocks(items, includeState));
+      continue;
+    }
+    const signed = includeState && role.signed;
+    const by = includeState && role.signedBy !== "" ? role.signedBy : BLANK;
+    const date = role.signedAt === undefined ? "" : ` Date: ${includeState && role.signedAt !== "" ? role.signedAt : BLANK}`;
+    lines.push(`- [${signed ? "x" : " "}] ${role.role}${role.required ? "" : " (optional)"}: ${by}${date}`);
+  }
+  flush();
+  return blocks;
+}

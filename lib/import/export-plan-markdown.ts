@@ -1,0 +1,129 @@
+import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import {
+  type Block,
+  fence,
+  fieldLines,
+  gateBlocks,
+  itemBlocks,
+  tableBlock,
+  templateBlock,
+} from "@/lib/import/export-blocks";
+import { parseCaption } from "@/lib/import/field-line";
+import { type HeadingContext, contextFor, looksLikeRole } from "@/lib/import/heading-context";
+import { namedMetadataEntries } from "@/lib/import/metadata-fields";
+
+export interface ExportOptions {
+  /**
+   * Write run state: `[x]` for done items, " — skipped by Lee at …" suffixes, signatures and
+   * the go/no-go decision. Off, the output is the plan's template. Default: on.
+   */
+  includeState?: boolean;
+}
+
+/**
+ * PlanDocument → Markdown that `parsePlanMarkdown` reads back into the same structure.
+ *
+ * Within a section the order is: heading, fields, notes, code, templates, items, tables,
+ * gate, rollback triggers, unrecognized blocks, then child sections. That order matters:
+ * code written after a list would attach to its last item, so code comes first, and a
+ * bold line right before a list would become its caption, so such lists are separated.
+ */
+export function exportPlanMarkdown(document: PlanDocument, options: ExportOptions = {}): string {
+  const includeState = options.includeState ?? true;
+  const blocks: Block[] = [];
+  if (document.title !== "") blocks.push({ kind: "heading", text: `# ${document.title}` });
+  const metadata = [...namedMetadataEntries(document.metadata).map(([key, value]) => ({ key, value })), ...document.metadata.extra];
+  pushDefined(blocks, fieldLines(metadata));
+  if (document.overview !== "") blocks.push({ kind: "paragraph", text: document.overview });
+
+  const implicit = document.sections.find((section) => section.level === 0);
+  if (implicit) blocks.push(...sectionBody(implicit, document, includeState));
+  blocks.push(...attachedBlocks(null, document, new Map(), includeState, false));
+  for (const section of document.sections) if (section.level > 0) blocks.push(...sectionBlocks(section, document, includeState, undefined));
+
+  if (document.notes !== "") blocks.push({ kind: "raw", text: "---" }, { kind: "paragraph", text: document.notes });
+  return `${joinBlocks(blocks)}\n`;
+}
+
+function pushDefined(blocks: Block[], block: Block | undefined): void {
+  if (block) blocks.push(block);
+}
+
+/** Items listed under a bold caption naming one of the section's gate roles, by role. */
+function roleChecklists(section: PlanSection, document: PlanDocument): Map<string, PlanItem[]> {
+  const roles = new Set(document.gates.filter((gate) => gate.sectionId === section.id).flatMap((gate) => gate.roles.map((role) => role.role)));
+  const byRole = new Map<string, PlanItem[]>();
+  for (const item of section.items) {
+    if (item.group === undefined || !roles.has(item.group) || !looksLikeRole(item.group)) continue;
+    byRole.set(item.group, [...(byRole.get(item.group) ?? []), item]);
+  }
+  return byRole;
+}
+
+function sectionBlocks(section: PlanSection, document: PlanDocument, includeState: boolean, parent: HeadingContext | undefined): Block[] {
+  const blocks: Block[] = [{ kind: "heading", text: `${"#".repeat(section.level)} ${section.heading}`.trimEnd() }];
+  const context = contextFor(section.title, parent);
+  const checklists = context.signoff ? roleChecklists(section, document) : new Map<string, PlanItem[]>();
+  blocks.push(...sectionBody(section, document, includeState, checklists));
+  blocks.push(...attachedBlocks(section.id, document, checklists, includeState, context.signoff));
+  for (const child of section.sections) blocks.push(...sectionBlocks(child, document, includeState, context));
+  return blocks;
+}
+
+/** The section's own content: fields, notes, code and items (role checklists go with their gate). */
+function sectionBody(section: PlanSection, document: PlanDocument, includeState: boolean, checklists = new Map<string, PlanItem[]>()): Block[] {
+  const blocks: Block[] = [];
+  pushDefined(blocks, fieldLines(section.fields));
+  if (section.notes !== "") blocks.push({ kind: "paragraph", text: section.notes });
+  for (const code of section.codeBlocks) blocks.push({ kind: "code", text: fence(code) });
+  // Templates are fenced blocks too, and must come before the items for the same reason.
+  for (const template of document.commsTemplates) {
+    if (template.sectionId === section.id && section.level > 0) blocks.push(templateBlock(template));
+  }
+  const own = section.items.filter((item) => item.group === undefined || !checklists.has(item.group));
+  blocks.push(...itemBlocks(own, includeState));
+  return blocks;
+}
+
+/** Tables, gates, rollback triggers and unrecognized blocks that belong to a section (or the preamble). */
+function attachedBlocks(
+  sectionId: string | null,
+  document: PlanDocument,
+  checklists: Map<string, PlanItem[]>,
+  includeState: boolean,
+  inSignoffSection: boolean,
+): Block[] {
+  const blocks: Block[] = [];
+  if (sectionId === null) {
+    for (const template of document.commsTemplates) if (template.sectionId === null) blocks.push(templateBlock(template));
+  }
+  for (const table of document.tables) if (table.sectionId === sectionId) blocks.push(tableBlock(table));
+  for (const gate of document.gates) if (gate.sectionId === sectionId) blocks.push(...gateBlocks(gate, checklists, includeState, inSignoffSection));
+  const triggers = document.rollback.triggers.filter((trigger) => trigger.sectionId === sectionId);
+  if (triggers.length > 0) {
+    blocks.push({ kind: "list", text: triggers.map((trigger) => `- ${trigger.text.replace(/\n/g, "\n  ")}`).join("\n") });
+  }
+  for (const block of document.unrecognized) if (block.sectionId === sectionId) blocks.push({ kind: "raw", text: block.raw });
+  return blocks;
+}
+
+/**
+ * Blank lines between blocks, plus an empty HTML comment where two blocks would otherwise
+ * merge: two lists in a row become one list in Markdown, and a paragraph ending in a bold
+ * line would turn into the caption of the list after it.
+ */
+function joinBlocks(blocks: Block[]): string {
+  const parts: string[] = [];
+  let previous: Block | undefined;
+  for (const block of blocks) {
+    if (previous && block.kind === "list") {
+      const lastLine = previous.text.slice(previous.text.lastIndexOf("\n") + 1);
+      const mergesWithList = previous.kind === "list";
+      const becomesCaption = previous.kind === "paragraph" && parseCaption(lastLine) !== undefined;
+      if (mergesWithList || becomesCaption) parts.push("<!-- -->");
+    }
+    parts.push(block.text);
+    previous = block;
+  }
+  return parts.join("\n\n");
+}

@@ -1,0 +1,15 @@
+/**
+ * Why an uploaded plan was refused. Messages are shown to the person who uploaded the
+ * file, so they say what is wrong and what to do about it.
+ */
+export type ImportErrorCode = "empty" | "too_large" | "binary" | "no_checklist";
+
+export class ImportError extends Error {
+  constructor(
+    public readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ImportError";
+  }
+}

@@ -1,0 +1,42 @@
+import type { GateRole } from "@/lib/plan-document/schema";
+import { looksLikeRole } from "@/lib/import/heading-context";
+import { stripBold } from "@/lib/import/field-line";
+import { isBlank, stripBlanks } from "@/lib/import/placeholders";
+
+/**
+ * Sign-off lines: "Tech Lead: _____ Date: _____", "[x] QA Lead: Jane Roe Date: 2026-01-10",
+ * "Product Owner (optional): ____". A line is a role when what follows the colon is a blank
+ * or a name, or when the part before the colon reads as a role ("… Lead", "CTO").
+ */
+export function parseRoleLine(text: string, checked: boolean): GateRole | undefined {
+  let plain = stripBold(text).trim();
+  const required = !/\(\s*optional\s*\)/i.test(plain);
+  plain = plain.replace(/\s*\(\s*optional\s*\)/i, "");
+  const match = /^([^:]{2,60}?)\s*:\s*(.*)$/.exec(plain);
+  if (!match?.[1]) {
+    return looksLikeRole(plain) ? { role: plain, required, signed: checked, signedBy: "" } : undefined;
+  }
+  const role = match[1].trim();
+  let rest = match[2] ?? "";
+  let signedAt: string | undefined;
+  const date = /\bdate\s*:\s*(.*)$/i.exec(rest);
+  if (date) {
+    signedAt = stripBlanks(date[1] ?? "");
+    rest = rest.slice(0, date.index);
+  }
+  rest = rest.replace(/\b(?:signature|name|signed(?: by)?)\s*:\s*/gi, "");
+  const blank = isBlank(rest);
+  if (!blank && !looksLikeRole(role)) return undefined;
+  return {
+    role,
+    required,
+    signed: checked,
+    signedBy: blank ? "" : stripBlanks(rest),
+    ...(signedAt === undefined ? {} : { signedAt }),
+  };
+}
+
+/** "✓", "[x]", "yes", "approved" in a table's Approved/Signed column. */
+export function isAffirmative(text: string | undefined): boolean {
+  return text !== undefined && /^(?:\[[xX]\]|[✓✔✅]|y|yes|approved|signed|done|go)$/i.test(text.trim());
+}

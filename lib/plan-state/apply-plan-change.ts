@@ -1,0 +1,187 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { actionForChange } from "@/lib/plan-state/permissions";
+import { planChangeSchema, type PlanChange } from "@/lib/plan-state/change-schema";
+import type { ItemLiveState, PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
+import { itemsMayChange, planTransition, type PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
+import { changeItemLocked } from "@/lib/plan-state/item-change-store";
+import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
+import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The one module that changes a plan's state. For every change it validates the input,
+ * checks the actor's plan role, and in one transaction writes the change and appends the
+ * event with the plan's next sequence number; only after the commit is the event broadcast.
+ * Route handlers, socket handlers and scripts all call this; nothing else writes plan state.
+ *
+ * Writers to one plan are serialised by a row lock on the plan, which is what keeps the
+ * sequence gap-free, and within a process by a queue that also keeps broadcasts in sequence
+ * order; concurrent edits of one item are decided by its version number.
+ */
+export async function applyPlanChange(actor: Actor, planId: string, input: unknown): Promise<PlanEventMessage> {
+  const change = planChangeSchema.parse(input);
+  return runInPlanQueue(planId, async () => {
+    const message =
+      change.type === "item.status" || change.type === "item.measurement" ? await applyItemChange(actor, planId, change) : await applyOtherChange(actor, planId, change);
+    broadcastPlanEvent(message);
+    return message;
+  });
+}
+
+const NOT_FOUND = "This plan does not exist, or you cannot see it.";
+
+/** Ticks and measurements: the hot path, on the lean SQL of item-change-store.ts. */
+async function applyItemChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.status" | "item.measurement" }>): Promise<PlanEventMessage> {
+  const actorRef = { id: actor.id, name: actor.name };
+  const message = await changeItemLocked(planId, change.itemId, actor.id, (context) => {
+    assertMay(context.role, "tick", actor);
+    if (!itemsMayChange(context.planStatus)) throw new AppError("conflict", "This plan has finished; its items can no longer change.");
+    const item = context.item;
+    if (!item) throw new AppError("not_found", "This item is not part of the plan.");
+    if (item.version !== change.expectedVersion) {
+      throw new AppError("conflict", `${item.changedBy ?? "Someone"} changed this item first. It now shows their update.`, {
+        item: { ...item, statusAt: item.statusAt?.toISOString() ?? null },
+      });
+    }
+    const at = new Date();
+    const write =
+      change.type === "item.status"
+        ? change.status === "PENDING"
+          ? { status: change.status, statusNote: null, measuredValue: item.measuredValue, statusById: null, statusAt: null }
+          : { status: change.status, statusNote: change.note ?? null, measuredValue: item.measuredValue, statusById: actor.id, statusAt: at }
+        : { status: item.status, statusNote: item.statusNote, measuredValue: change.value, statusById: actor.id, statusAt: at };
+    const event: PlanEventPayload = {
+      type: "item.changed",
+      item: {
+        id: item.id,
+        status: write.status,
+        statusNote: write.statusNote,
+        measuredValue: write.measuredValue,
+        statusAt: write.statusAt?.toISOString() ?? null,
+        changedBy: write.statusById ? actor.name : null,
+        version: item.version + 1,
+      },
+      previousStatus: item.status,
+    };
+    return {
+      write,
+      event: () => ({ type: event.type, payload: { actor: actorRef, event }, at }),
+      result: (seq: number): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event }),
+    };
+  });
+  if (!message) throw new AppError("not_found", NOT_FOUND);
+  return message;
+}
+
+/** Comments and lifecycle changes: rarer, richer, in a Prisma transaction under the same plan lock. */
+async function applyOtherChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.comment" | "plan.lifecycle" }>): Promise<PlanEventMessage> {
+  return db().$transaction(async (tx) => {
+    const plan = await lockPlan(tx, planId, actor.id);
+    if (!plan) throw new AppError("not_found", NOT_FOUND);
+    assertMay(plan.role, actionForChange(change.type), actor);
+
+    const event = await writeChange(tx, plan, change, actor);
+    const seq = plan.lastSeq + 1;
+    const at = new Date();
+    const actorRef = { id: actor.id, name: actor.name };
+    await tx.plan.update({ where: { id: planId }, data: { lastSeq: seq } });
+    await tx.planEvent.create({
+      data: { planId, seq, type: event.type, actorId: actor.id, createdAt: at, payload: { actor: actorRef, event } as unknown as Prisma.InputJsonValue },
+    });
+    return { planId, seq, at: at.toISOString(), actor: actorRef, event } satisfies PlanEventMessage;
+  });
+}
+
+interface LockedPlan {
+  id: string;
+  status: PlanStatusName;
+  lastSeq: number;
+  role: "LEAD" | "EXECUTOR" | "APPROVER" | "VIEWER" | null;
+}
+
+async function lockPlan(tx: Tx, planId: string, userId: string): Promise<LockedPlan | null> {
+  const rows = await tx.$queryRaw<LockedPlan[]>`
+    SELECT p.id, p.status::text AS status, p."lastSeq", m.role::text AS role
+      FROM "Plan" p
+      LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = ${userId}
+     WHERE p.id = ${planId}
+       FOR UPDATE OF p`;
+  return rows[0] ?? null;
+}
+
+async function writeChange(tx: Tx, plan: LockedPlan, change: Extract<PlanChange, { type: "item.comment" | "plan.lifecycle" }>, actor: Actor): Promise<PlanEventPayload> {
+  switch (change.type) {
+    case "item.comment": {
+      await findItem(tx, plan.id, change.itemId);
+      const comment = await tx.planComment.create({
+        data: { planId: plan.id, itemId: change.itemId, authorId: actor.id, body: change.body },
+        select: { id: true, createdAt: true },
+      });
+      return { type: "comment.added", comment: { id: comment.id, itemId: change.itemId, body: change.body, author: actor.name, at: comment.createdAt.toISOString() } };
+    }
+    case "plan.lifecycle":
+      return writeLifecycleChange(tx, plan, change);
+  }
+}
+
+async function findItem(tx: Tx, planId: string, itemId: string) {
+  const item = await tx.planItem.findFirst({ where: { id: itemId, planId } });
+  if (!item) throw new AppError("not_found", "This item is not part of the plan.");
+  return item;
+}
+
+export function liveItem(
+  item: { id: string; status: ItemLiveState["status"]; statusNote: string | null; measuredValue: number | null; statusAt: Date | null; version: number },
+  changedBy: string | null,
+): ItemLiveState {
+  return {
+    id: item.id,
+    status: item.status,
+    statusNote: item.statusNote,
+    measuredValue: item.measuredValue,
+    statusAt: item.statusAt?.toISOString() ?? null,
+    changedBy,
+    version: item.version,
+  };
+}
+
+async function writeLifecycleChange(tx: Tx, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>): Promise<PlanEventPayload> {
+  const items = await tx.planItem.findMany({
+    where: { planId: plan.id },
+    select: { id: true, text: true, required: true, status: true, section: { select: { isRollback: true } } },
+    orderBy: { position: "asc" },
+  });
+  const result = planTransition(
+    plan.status,
+    change.action,
+    items.map((item) => ({ id: item.id, text: item.text, required: item.required, status: item.status, isRollback: item.section.isRollback })),
+  );
+  if (!result.ok) {
+    throw new AppError(result.reason === "items-open" ? "unprocessable" : "conflict", result.message, result.reason === "items-open" ? { openItems: result.openItems } : undefined);
+  }
+  const now = new Date();
+  const finished = ["COMPLETE", "PARTIAL", "ROLLED_BACK", "ABORTED"].includes(result.to);
+  const updated = await tx.plan.update({
+    where: { id: plan.id },
+    data: {
+      status: result.to,
+      ...(change.action === "start" ? { startedAt: now } : {}),
+      ...(finished ? { finishedAt: now } : { finishedAt: null }),
+      ...(change.action === "trigger-rollback" ? { rollbackReason: change.reason ?? null } : {}),
+    },
+    select: { startedAt: true, finishedAt: true },
+  });
+  return {
+    type: "plan.status",
+    status: result.to,
+    previousStatus: plan.status,
+    reason: change.reason ?? null,
+    trigger: change.trigger ?? null,
+    startedAt: updated.startedAt?.toISOString() ?? null,
+    finishedAt: updated.finishedAt?.toISOString() ?? null,
+  };
+}

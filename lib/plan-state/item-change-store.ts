@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { createPool } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
+import type { ItemLiveState } from "@/lib/plan-state/events";
+import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import type { PlanRoleName } from "@/lib/plan-state/permissions";
+
+/**
+ * The SQL behind item changes, the hottest write in the product (every tick of a live run).
+ * It runs on a plain pg connection in four round trips — BEGIN, one locking read of plan,
+ * role and item, one statement that updates the item, bumps the plan's sequence and appends
+ * the event, COMMIT — because an ORM interactive transaction costs ten times that here.
+ * The rules themselves stay in apply-plan-change.ts; this file only reads and writes.
+ */
+
+const globalForPool = globalThis as unknown as { preflightWriterPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  globalForPool.preflightWriterPool ??= createPool(databaseUrl(), 10);
+  return globalForPool.preflightWriterPool;
+}
+
+export interface ItemChangeContext {
+  planStatus: PlanStatusName;
+  lastSeq: number;
+  role: PlanRoleName | null;
+  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null }) | null;
+}
+
+export interface ItemWrite {
+  status: ItemLiveState["status"];
+  statusNote: string | null;
+  measuredValue: number | null;
+  statusById: string | null;
+  statusAt: Date | null;
+}
+
+/**
+ * Runs `decide` inside a transaction that holds the plan's row lock. `decide` sees the
+ * context and returns the item's new state and the event payload, or throws to roll back.
+ */
+export async function changeItemLocked<T>(
+  planId: string,
+  itemId: string,
+  actorId: string,
+  decide: (context: ItemChangeContext) => { write: ItemWrite; event: (seq: number) => { type: string; payload: unknown; at: Date }; result: (seq: number) => T },
+): Promise<T | null> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query(LOCK_AND_READ, [planId, actorId, itemId]);
+      const row = rows[0];
+      if (!row) {
+        await client.query("ROLLBACK");
+        return null;
+      }
+      const context: ItemChangeContext = {
+        planStatus: row.plan_status,
+        lastSeq: row.last_seq,
+        role: row.role,
+        item: row.item_id
+          ? {
+              id: row.item_id,
+              status: row.item_status,
+              statusNote: row.status_note,
+              measuredValue: row.measured_value,
+              statusAt: row.status_at,
+              changedBy: row.changed_by,
+              version: row.version,
+            }
+          : null,
+      };
+      const decision = decide(context);
+      const seq = context.lastSeq + 1;
+      const event = decision.event(seq);
+      const { write } = decision;
+      const written = await client.query(WRITE_ITEM_AND_EVENT, [
+        itemId,
+        context.item!.version,
+        write.status,
+        write.statusNote,
+        write.measuredValue,
+        write.statusById,
+        write.statusAt,
+        planId,
+        randomUUID(),
+        event.type,
+        actorId,
+        JSON.stringify(event.payload),
+        event.at,
+      ]);
+      if (written.rowCount !== 1) throw new Error(`item ${itemId} changed under the plan lock; nothing was written`);
+      await client.query("COMMIT");
+      return decision.result(seq);
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+const LOCK_AND_READ = `
+  SELECT p.status::text AS plan_status, p."lastSeq" AS last_seq, m.role::text AS role,
+         i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
+         i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
+         COALESCE(u.name, i."statusByName") AS changed_by
+    FROM "Plan" p
+    LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = $2
+    LEFT JOIN "PlanItem" i ON i.id = $3 AND i."planId" = p.id
+    LEFT JOIN "User" u ON u.id = i."statusById"
+   WHERE p.id = $1
+     FOR UPDATE OF p`;
+
+// The item's version guard repeats the check made under the lock, so a bug elsewhere can
+// never turn into a silent overwrite: the event insert then finds no row and nothing commits.
+const WRITE_ITEM_AND_EVENT = `
+  WITH item AS (
+    UPDATE "PlanItem"
+       SET status = $3::"ItemStatus", "statusNote" = $4, "measuredValue" = $5, "statusById" = $6,
+           "statusByName" = NULL, "statusAt" = $7, version = version + 1
+     WHERE id = $1 AND version = $2
+ RETURNING id
+  ), plan AS (
+    UPDATE "Plan" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
+     WHERE id = $8 AND EXISTS (SELECT 1 FROM item)
+ RETURNING "lastSeq"
+  )
+  INSERT INTO "PlanEvent" (id, "planId", seq, type, "actorId", payload, "createdAt")
+  SELECT $9, $8, plan."lastSeq", $10, $11, $12::jsonb, $13 FROM plan`;

@@ -1,0 +1,64 @@
+import type { CommentLiveState, ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+
+/**
+ * What a client holds of a running plan and how events move it forward. Pure and shared:
+ * the browser applies broadcasts with it, and tests check that a client which missed events
+ * and caught up ends exactly where one that saw them all did.
+ */
+export interface PlanLiveState {
+  planId: string;
+  seq: number;
+  status: PlanStatusName;
+  startedAt: string | null;
+  finishedAt: string | null;
+  rollbackReason: string | null;
+  items: Record<string, ItemLiveState>;
+  comments: Record<string, CommentLiveState[]>;
+  /** The newest events first, for the activity feed. */
+  activity: PlanEventMessage[];
+}
+
+export const ACTIVITY_LENGTH = 50;
+
+export type ApplyOutcome = "applied" | "duplicate" | "gap";
+
+/** Where an incoming event stands relative to the state: next in line, already seen, or after a gap. */
+export function classifyEvent(state: Pick<PlanLiveState, "seq">, message: Pick<PlanEventMessage, "seq">): ApplyOutcome {
+  if (message.seq <= state.seq) return "duplicate";
+  if (message.seq === state.seq + 1) return "applied";
+  return "gap";
+}
+
+/** The state after one event. Only the next event in sequence changes anything. */
+export function applyEvent(state: PlanLiveState, message: PlanEventMessage): PlanLiveState {
+  if (classifyEvent(state, message) !== "applied") return state;
+  const next: PlanLiveState = { ...state, seq: message.seq, activity: [message, ...state.activity].slice(0, ACTIVITY_LENGTH) };
+  const { event } = message;
+  switch (event.type) {
+    case "item.changed":
+      next.items = { ...state.items, [event.item.id]: event.item };
+      break;
+    case "comment.added":
+      next.comments = { ...state.comments, [event.comment.itemId]: [...(state.comments[event.comment.itemId] ?? []), event.comment] };
+      break;
+    case "plan.status":
+      next.status = event.status;
+      next.startedAt = event.startedAt;
+      next.finishedAt = event.finishedAt;
+      if (event.status === "ROLLING_BACK") next.rollbackReason = event.reason;
+      break;
+  }
+  return next;
+}
+
+/** Applies a run of events in order, stopping at the first gap (the caller then asks for the rest). */
+export function applyEvents(state: PlanLiveState, messages: readonly PlanEventMessage[]): { state: PlanLiveState; gap: boolean } {
+  let current = state;
+  for (const message of [...messages].sort((a, b) => a.seq - b.seq)) {
+    const outcome = classifyEvent(current, message);
+    if (outcome === "gap") return { state: current, gap: true };
+    current = applyEvent(current, message);
+  }
+  return { state: current, gap: false };
+}

@@ -1,0 +1,74 @@
+import { db } from "@/lib/db";
+import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
+import { liveItem } from "@/lib/plan-state/apply-plan-change";
+import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state";
+import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+
+/** Past this many missed events a client reloads the snapshot instead of replaying them. */
+export const MAX_CATCH_UP_EVENTS = 500;
+
+type EventRow = { planId: string; seq: number; createdAt: Date; payload: unknown };
+
+function toMessage(row: EventRow): PlanEventMessage {
+  const payload = row.payload as { actor: PlanEventMessage["actor"]; event: PlanEventPayload };
+  return { planId: row.planId, seq: row.seq, at: row.createdAt.toISOString(), actor: payload.actor, event: payload.event };
+}
+
+/** The events after `afterSeq`, in order; null when there are more than a client should replay. */
+export async function eventsAfter(planId: string, afterSeq: number): Promise<PlanEventMessage[] | null> {
+  const rows = await db().planEvent.findMany({
+    where: { planId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    take: MAX_CATCH_UP_EVENTS + 1,
+    select: { planId: true, seq: true, createdAt: true, payload: true },
+  });
+  return rows.length > MAX_CATCH_UP_EVENTS ? null : rows.map(toMessage);
+}
+
+/**
+ * A consistent snapshot of the plan's live state and the sequence number it corresponds to:
+ * read in one repeatable-read transaction, so no event can fall between the two.
+ */
+export async function loadLiveState(planId: string): Promise<PlanLiveState | null> {
+  return db().$transaction(
+    async (tx) => {
+      const plan = await tx.plan.findUnique({
+        where: { id: planId },
+        select: { id: true, status: true, lastSeq: true, startedAt: true, finishedAt: true, rollbackReason: true },
+      });
+      if (!plan) return null;
+      const [items, comments, events] = await Promise.all([
+        tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
+        tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
+        tx.planEvent.findMany({
+          where: { planId },
+          orderBy: { seq: "desc" },
+          take: ACTIVITY_LENGTH,
+          select: { planId: true, seq: true, createdAt: true, payload: true },
+        }),
+      ]);
+      const commentsByItem: PlanLiveState["comments"] = {};
+      for (const comment of comments) {
+        (commentsByItem[comment.itemId] ??= []).push({
+          id: comment.id,
+          itemId: comment.itemId,
+          body: comment.body,
+          author: comment.author.name,
+          at: comment.createdAt.toISOString(),
+        });
+      }
+      return {
+        planId,
+        seq: plan.lastSeq,
+        status: plan.status as PlanStatusName,
+        startedAt: plan.startedAt?.toISOString() ?? null,
+        finishedAt: plan.finishedAt?.toISOString() ?? null,
+        rollbackReason: plan.rollbackReason,
+        items: Object.fromEntries(items.map((item) => [item.id, liveItem(item, item.statusBy?.name ?? item.statusByName)])),
+        comments: commentsByItem,
+        activity: events.map(toMessage),
+      };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+}

@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
+import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
+
+/**
+ * Creates a plan from a plan document: the plan, its sections, items and gates in one
+ * transaction, so an import either fully exists or not at all. Its creator leads it.
+ */
+export async function createPlanFromDocument(input: { document: PlanDocument; createdById: string }) {
+  const document = planDocumentSchema.parse(input.document);
+  const { sections, items } = sectionAndItemRows(document);
+  const gates = gateRows(document);
+
+  return db().$transaction(async (tx) => {
+    const plan = await tx.plan.create({
+      data: {
+        ...planColumnsOf(document),
+        document: document as unknown as Prisma.InputJsonValue,
+        createdById: input.createdById,
+        members: { create: { userId: input.createdById, role: "LEAD" } },
+      },
+      select: { id: true, title: true },
+    });
+    if (sections.length) await tx.planSection.createMany({ data: sections.map((row) => ({ ...row, planId: plan.id })) });
+    if (items.length) {
+      await tx.planItem.createMany({
+        data: items.map(({ metric, ...row }) => ({
+          ...row,
+          planId: plan.id,
+          metric: metric ?? undefined,
+        })),
+      });
+    }
+    for (const { roles, ...gate } of gates) {
+      await tx.gate.create({ data: { ...gate, planId: plan.id, roles: { create: roles } } });
+    }
+    return plan;
+  });
+}

@@ -1,0 +1,18 @@
+import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
+import { planDocumentSchema } from "@/lib/plan-document/schema";
+import { AppError } from "@/lib/errors";
+import { getPlanForUser } from "@/lib/plans/get-plan";
+import { documentWithState } from "@/lib/plans/plan-document-with-state";
+
+/** The plan as Markdown with its current state, and a file name for the download. */
+export async function exportPlanAsMarkdown(planId: string, user: { id: string; role: "ADMIN" | "MEMBER" }): Promise<{ fileName: string; markdown: string }> {
+  const plan = await getPlanForUser(planId, user);
+  const parsed = planDocumentSchema.safeParse(plan.document);
+  if (!parsed.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be exported.");
+  const document = documentWithState(
+    parsed.data,
+    plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
+  );
+  const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "plan";
+  return { fileName: `${slug}.md`, markdown: exportPlanMarkdown(document) };
+}

@@ -1,0 +1,120 @@
+import { planDocumentSchema, type CodeBlock, type ContactRow, type PlanDocument, type PlanItem } from "@/lib/plan-document/schema";
+import { allItems, allSections } from "@/lib/plan-document/walk";
+import type { PlanWithStructure } from "@/lib/plans/get-plan";
+import { progressOf, type Progress } from "@/lib/plans/progress";
+
+/**
+ * What the plan page and the report render: the rows (state) joined with the document
+ * (details, commands, tables) by document key, with progress per section and overall.
+ */
+export interface PlanItemView {
+  row: PlanWithStructure["items"][number];
+  details?: string;
+  expected?: string;
+  commands: CodeBlock[];
+  depth: number;
+}
+
+export interface PlanSectionView {
+  row: PlanWithStructure["sections"][number];
+  notes: string;
+  commands: CodeBlock[];
+  items: PlanItemView[];
+  progress: Progress;
+}
+
+export interface PlanView {
+  document: PlanDocument | null;
+  sections: PlanSectionView[];
+  progress: Progress;
+  rollbackTriggers: string[];
+  contacts: ContactRow[];
+}
+
+export function buildPlanView(plan: PlanWithStructure): PlanView {
+  const parsed = planDocumentSchema.safeParse(plan.document);
+  const document = parsed.success ? parsed.data : null;
+  const documentSections = new Map(document ? allSections(document).map((section) => [section.id, section]) : []);
+  const documentItems = new Map<string, PlanItem>(document ? allItems(document).map((item) => [item.id, item]) : []);
+
+  const depthOf = new Map<string, number>();
+  const itemsBySection = new Map<string, PlanItemView[]>();
+  for (const row of plan.items) {
+    const depth = row.parentId ? (depthOf.get(row.parentId) ?? 0) + 1 : 0;
+    depthOf.set(row.id, depth);
+    const source = documentItems.get(row.documentKey);
+    const view: PlanItemView = { row, depth, details: source?.details, expected: source?.expected, commands: source?.commands ?? [] };
+    itemsBySection.set(row.sectionId, [...(itemsBySection.get(row.sectionId) ?? []), view]);
+  }
+
+  const sections = plan.sections.map((row) => {
+    const items = itemsBySection.get(row.id) ?? [];
+    const source = documentSections.get(row.documentKey);
+    return {
+      row,
+      items,
+      notes: source?.notes ?? "",
+      commands: source?.codeBlocks ?? [],
+      progress: progressOf(items.map((item) => item.row)),
+    };
+  });
+
+  return {
+    document,
+    sections,
+    progress: progressOf(plan.items),
+    rollbackTriggers: document?.rollback.triggers.map((trigger) => trigger.text) ?? [],
+    contacts: document?.tables.flatMap((table) => (table.kind === "contacts" ? table.rows : [])) ?? [],
+  };
+}
+
+/** The plan's structure as the live (client) page needs it: plain data, no state. */
+export interface LiveSectionStructure {
+  id: string;
+  documentKey: string;
+  title: string;
+  level: number;
+  offsetLabel: string | null;
+  isRollback: boolean;
+  notes: string;
+  commands: CodeBlock[];
+  items: {
+    id: string;
+    documentKey: string;
+    text: string;
+    required: boolean;
+    critical: boolean;
+    assigneeRole: string | null;
+    depth: number;
+    details?: string;
+    expected?: string;
+    commands: CodeBlock[];
+    metric: { label: string; unit: string; comparator: string; target: number } | null;
+  }[];
+}
+
+export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
+  return view.sections.map((section) => ({
+    id: section.row.id,
+    documentKey: section.row.documentKey,
+    title: section.row.title,
+    level: section.row.level,
+    offsetLabel: section.row.offsetLabel,
+    isRollback: section.row.isRollback,
+    notes: section.notes,
+    commands: section.commands,
+    items: section.items.map((item) => ({
+      id: item.row.id,
+      documentKey: item.row.documentKey,
+      text: item.row.text,
+      required: item.row.required,
+      critical: item.row.critical,
+      assigneeRole: item.row.assigneeRole,
+      depth: item.depth,
+      details: item.details,
+      expected: item.expected,
+      commands: item.commands,
+      metric: (item.row.metric as LiveSectionStructure["items"][number]["metric"]) ?? null,
+    })),
+  }));
+}

@@ -1,0 +1,23 @@
+import type { PlanEventMessage } from "@/lib/plan-state/events";
+
+/**
+ * The bridge from the one writer to socket.io. server.ts registers the emitter once it has
+ * created the socket server; route handlers run in Next's bundles, which load their own copy
+ * of this module, so the emitter lives on globalThis where every copy finds it.
+ */
+type Emit = (room: string, event: string, payload: unknown) => void;
+
+const registry = globalThis as unknown as { preflightEmit?: Emit };
+
+export function registerEmitter(emit: Emit | undefined): void {
+  registry.preflightEmit = emit;
+}
+
+export function planRoom(planId: string): string {
+  return `plan:${planId}`;
+}
+
+/** Sends a committed event to everyone watching the plan (on every app process, via the adapter). */
+export function broadcastPlanEvent(message: PlanEventMessage): void {
+  registry.preflightEmit?.(planRoom(message.planId), "plan:event", message);
+}

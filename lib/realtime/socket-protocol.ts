@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { ErrorBody } from "@/lib/describe-error";
+
+/** The socket.io messages between browser and server, validated on the server side. */
+export const joinPlanSchema = z.object({ planId: z.string().min(1).max(64), lastSeq: z.number().int().min(0).optional() });
+export const syncPlanSchema = z.object({ planId: z.string().min(1).max(64), afterSeq: z.number().int().min(0) });
+export const changePlanSchema = z.object({ planId: z.string().min(1).max(64), change: z.unknown() });
+export const presenceSchema = z.object({ planId: z.string().min(1).max(64), idle: z.boolean() });
+
+/** A catch-up answer: the missed events, or "reload the snapshot" when there are too many. */
+export type CatchUp = { ok: true; events: PlanEventMessage[] } | { ok: true; reload: true } | ({ ok: false; status: number } & ErrorBody);
+export type ChangeAnswer = { ok: true; message: PlanEventMessage } | ({ ok: false; status: number } & ErrorBody);
+
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  role: string;
+  idle: boolean;
+}

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { encode } from "next-auth/jwt";
+import { io as connect, type Socket } from "socket.io-client";
+import { db } from "@/lib/db";
+import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
+
+/** Helpers for live integration tests: real server processes, real socket.io clients. */
+export const TEST_AUTH_SECRET = "integration-test-secret-0123456789abcdef";
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/testing/socket-test-server.ts", String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("test server did not start")), 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes(`ready ${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`test server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function sessionCookie(userId: string, name: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, name }, secret: TEST_AUTH_SECRET, salt: "authjs.session-token" });
+  return `authjs.session-token=${token}`;
+}
+
+export interface LiveClient {
+  socket: Socket;
+  events: PlanEventMessage[];
+  join(planId: string, lastSeq?: number): Promise<CatchUp>;
+  change(planId: string, change: unknown): Promise<ChangeAnswer>;
+  close(): void;
+}
+
+export async function connectClient(serverUrl: string, user: { id: string; name: string }): Promise<LiveClient> {
+  const socket = connect(serverUrl, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { cookie: await sessionCookie(user.id, user.name) },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", (error) => reject(error));
+  });
+  const events: PlanEventMessage[] = [];
+  socket.on("plan:event", (message: PlanEventMessage) => events.push(message));
+  return {
+    socket,
+    events,
+    join: (planId, lastSeq) => socket.emitWithAck("plan:join", { planId, lastSeq }),
+    change: (planId, change) => socket.emitWithAck("plan:change", { planId, change }),
+    close: () => socket.close(),
+  };
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for a condition");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Events stored for the plan, in order. */
+export function storedSequence(planId: string): Promise<number[]> {
+  return db()
+    .planEvent.findMany({ where: { planId }, orderBy: { seq: "asc" }, select: { seq: true } })
+    .then((rows) => rows.map((row) => row.seq));
+}

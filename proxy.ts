@@ -1,0 +1,49 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { isProduction, settings } from "@/lib/env";
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+
+/**
+ * Redirects and response headers only: signed-out visitors go to the sign-in page, pages
+ * get a per-request CSP nonce, and HTTPS responses get HSTS. The real checks live in the
+ * pages, route handlers and socket handlers; this is never the security boundary.
+ */
+
+const PUBLIC_PAGES = ["/sign-in", "/setup"];
+
+function isHttps(request: NextRequest): boolean {
+  return request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+}
+
+function withTransportSecurity(response: NextResponse, request: NextRequest): NextResponse {
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // API routes answer 401/403 themselves, as JSON; they only get transport headers here.
+  if (pathname.startsWith("/api/")) return withTransportSecurity(NextResponse.next(), request);
+
+  // Reading the session cookie is enough to decide on a redirect; pages verify the account.
+  const session = await getToken({ req: request, secret: settings().AUTH_SECRET, secureCookie: isHttps(request) });
+  if (!session?.sub && !PUBLIC_PAGES.includes(pathname)) {
+    const signInUrl = new URL("/sign-in", request.nextUrl);
+    if (pathname !== "/") signInUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signInUrl);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy({ nonce, development: !isProduction(), https: isHttps(request) });
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return withTransportSecurity(response, request);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+};

@@ -1,0 +1,93 @@
+/**
+ * Preflight's server: one HTTP server on one port serving Next.js and socket.io.
+ *
+ * Start-up: validate settings → pick the database (DATABASE_URL, or an embedded PostgreSQL)
+ * → apply migrations → load demo data where appropriate → serve. Ctrl-C / SIGTERM stop
+ * everything it started, the embedded database included.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { developmentAuthSecret } from "@/lib/boot/development-secret";
+import { resolveDatabase, type ResolvedDatabase } from "@/lib/boot/resolve-database";
+import { applyMigrations } from "@/lib/db/migrate";
+import { ConfigurationError, parseSettings } from "@/lib/env";
+
+const log = (line: string) => console.log(`[preflight] ${line}`);
+
+async function main() {
+  // The custom server resolves two settings itself and hands them to everything else
+  // (Next's bundles included) through the environment, before anything reads it.
+  const initial = parseSettings(process.env);
+  const dev = initial.NODE_ENV !== "production";
+  if (!initial.AUTH_SECRET) process.env.AUTH_SECRET = await developmentAuthSecret();
+  process.env.AUTH_TRUST_HOST ??= String(initial.AUTH_TRUST_HOST);
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+  const database = await resolveDatabase({ databaseUrl: initial.DATABASE_URL, embeddedPort: initial.EMBEDDED_DATABASE_PORT, log });
+  process.env.DATABASE_URL = database.url;
+  installShutdown(database);
+
+  const migrations = await applyMigrations(database.url, { log });
+  if (migrations.unknownInDatabase.length) {
+    log(`warning: the database has migrations this version does not know: ${migrations.unknownInDatabase.join(", ")}`);
+  }
+
+  // Loaded only now so that every module sees the final environment.
+  const { settings } = await import("@/lib/env");
+  const { shouldSeedDemoData, seedDemoData } = await import("@/lib/demo/seed-demo-data");
+  const { attachSocketServer } = await import("@/lib/realtime/socket-server");
+  const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
+  const config = settings();
+  if (await shouldSeedDemoData(config.DEMO_DATA, !dev)) {
+    const { createdAccounts, createdPlan } = await seedDemoData();
+    if (createdAccounts || createdPlan) {
+      log(`loaded demo data: ${createdAccounts} accounts (password: preflight-demo)${createdPlan ? ", 1 plan" : ""}`);
+    }
+  }
+
+  const app = next({ dev, hostname: config.HOST, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((request, response) => void handle(request, response));
+  const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
+  const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter });
+  shutdownHooks.push(
+    () => cluster.close(),
+    () => new Promise<void>((resolve) => io.close(() => resolve())),
+    () => app.close?.() ?? Promise.resolve(),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, resolve);
+  });
+  log(`ready on http://localhost:${config.PORT} (${dev ? "development" : "production"}) · database: ${database.description} · live updates: socket.io via ${cluster.description}`);
+}
+
+const shutdownHooks: (() => Promise<unknown>)[] = [];
+let shuttingDown = false;
+
+function installShutdown(database: ResolvedDatabase) {
+  const stop = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal} received, shutting down`);
+    for (const hook of shutdownHooks.reverse()) await hook().catch(() => {});
+    const { disconnectDatabase } = await import("@/lib/db");
+    await disconnectDatabase().catch(() => {});
+    await database.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(`[preflight] cannot start. ${error.message}\nSee .env.example for every setting.`);
+  } else {
+    console.error("[preflight] cannot start:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
