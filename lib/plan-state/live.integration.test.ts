@@ -144,6 +144,25 @@ describe("live plan state over socket.io", () => {
     expect(watcherOnB.events[0]).toMatchObject({ seq: 1, event: { type: "item.changed", item: { id: itemIds[5], status: "DONE" } } });
   });
 
+  it("tells everyone who is here, across processes, with one presence broadcast per burst of joins", async () => {
+    const people = [lead, executor, viewer];
+    const watchers = await Promise.all(Array.from({ length: 30 }, (_, index) => client(index % 2 ? serverB : serverA, people[index % 3]!)));
+    const seen = watchers.map(() => [] as { people: { name: string; role: string; idle: boolean }[] }[]);
+    watchers.forEach((watcher, index) => watcher.socket.on("plan:presence", (message) => seen[index]!.push(message)));
+    await Promise.all(watchers.map((watcher) => watcher.join(planId, 0)));
+
+    const everyone = ["Eve Executor", "Lee Lead", "Vic Viewer"];
+    await waitFor(() => seen.every((messages) => messages.at(-1)?.people.map((person) => person.name).sort().join() === everyone.join()));
+    const last = seen[0]!.at(-1)!.people;
+    expect(last.find((person) => person.name === "Lee Lead")).toMatchObject({ role: "LEAD", idle: false });
+    expect(last.find((person) => person.name === "Vic Viewer")).toMatchObject({ role: "VIEWER" });
+    // 30 joins, one broadcast each, would be 30 messages per watcher; coalesced, a handful.
+    expect(Math.max(...seen.map((messages) => messages.length))).toBeLessThanOrEqual(6);
+
+    watchers.filter((_, index) => index % 3 !== 2).forEach((watcher) => watcher.close());
+    await waitFor(() => seen[2]!.at(-1)?.people.map((person) => person.name).join() === "Vic Viewer");
+  });
+
   it("refuses to complete while required items are open, then completes", async () => {
     const lead1 = await client(serverA, lead);
     expect(await lead1.change(planId, { type: "plan.lifecycle", action: "start" })).toMatchObject({ ok: true });

@@ -26,6 +26,9 @@ interface SocketData {
 
 type Ack<T> = (answer: T) => void;
 
+/** How long presence changes are gathered before one broadcast tells the room who is here. */
+const PRESENCE_COALESCE_MS = 250;
+
 interface RelayedEmit {
   room: string;
   event: string;
@@ -73,6 +76,20 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     io.to(planRoom(planId)).emit("plan:presence" as never, { planId, people: [...byUser.values()] } as never);
   };
 
+  // When a war room opens a plan, hundreds of people join within seconds; answering every
+  // join with its own room-wide presence broadcast would send N² messages. Changes within
+  // PRESENCE_COALESCE_MS are gathered into one broadcast per plan.
+  const pendingPresence = new Map<string, NodeJS.Timeout>();
+  const schedulePresence = (planId: string) => {
+    if (pendingPresence.has(planId)) return;
+    const timer = setTimeout(() => {
+      pendingPresence.delete(planId);
+      void emitPresence(planId).catch((error: unknown) => logger.warn("presence update failed", error));
+    }, PRESENCE_COALESCE_MS);
+    timer.unref();
+    pendingPresence.set(planId, timer);
+  };
+
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     const fail = <T>(ack: Ack<T> | undefined, error: unknown) => {
@@ -86,7 +103,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
         const role = await assertMayRead(planId, data.actor);
         data.roles[planId] = role ?? "ADMIN";
         await socket.join(planRoom(planId));
-        void emitPresence(planId).catch((error: unknown) => logger.warn("presence update failed", error));
+        schedulePresence(planId);
         const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
@@ -119,20 +136,20 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       const parsed = presenceSchema.safeParse(raw);
       if (!parsed.success || !socket.rooms.has(planRoom(parsed.data.planId))) return;
       data.idle[parsed.data.planId] = parsed.data.idle;
-      void emitPresence(parsed.data.planId).catch((error: unknown) => logger.warn("presence update failed", error));
+      schedulePresence(parsed.data.planId);
     });
 
     socket.on("plan:leave", async (raw: unknown) => {
       const parsed = joinPlanSchema.pick({ planId: true }).safeParse(raw);
       if (!parsed.success) return;
       await socket.leave(planRoom(parsed.data.planId));
-      void emitPresence(parsed.data.planId).catch(() => {});
+      schedulePresence(parsed.data.planId);
     });
 
     socket.on("disconnecting", () => {
       const planIds = [...socket.rooms].filter((room) => room.startsWith("plan:")).map((room) => room.slice("plan:".length));
-      // After the socket has left its rooms, tell the others who is still here.
-      setTimeout(() => planIds.forEach((planId) => void emitPresence(planId).catch(() => {})), 0);
+      // Scheduled, so it runs after the socket has left its rooms: the others learn who is still here.
+      planIds.forEach(schedulePresence);
     });
   });
 
