@@ -10,6 +10,8 @@ import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
  */
 
 const PUBLIC_PAGES = ["/sign-in", "/setup"];
+/** Read-only share links open without an account; the page checks the token itself. */
+const PUBLIC_PREFIXES = ["/share/"];
 
 function isHttps(request: NextRequest): boolean {
   return request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
@@ -27,7 +29,8 @@ export async function proxy(request: NextRequest) {
 
   // Reading the session cookie is enough to decide on a redirect; pages verify the account.
   const session = await getToken({ req: request, secret: settings().AUTH_SECRET, secureCookie: isHttps(request) });
-  if (!session?.sub && !PUBLIC_PAGES.includes(pathname)) {
+  const isPublic = PUBLIC_PAGES.includes(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  if (!session?.sub && !isPublic) {
     const signInUrl = new URL("/sign-in", request.nextUrl);
     if (pathname !== "/") signInUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signInUrl);

@@ -777,7 +777,7 @@ async function timePhases(seeded: Seeded) {
   await timeAsync("findActiveUser (per connection), 20 ms idle", () => findActiveUser(seeded.leadId), GAP_MS);
   const apply = async (i: number) => {
     const next = change(i);
-    const message = await applyPlanChange(actor, plan.planId, next.change);
+    const { message } = await applyPlanChange(actor, plan.planId, next.change);
     next.item.version = (message.event as { item: { version: number } }).item.version;
     next.item.status = next.status;
   };

@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
+import type { GateStatus } from "@/lib/signoffs/gate-rules";
+import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
 import { describeEvent } from "@/lib/plan-state/describe-event";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
@@ -27,15 +30,21 @@ function elapsed(since: string | null, now: number): string {
   return `T+${hours ? `${hours}:` : ""}${String(minutes).padStart(hours ? 2 : 1, "0")}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** The war-room view: readable from across a room, no controls, updating live. */
-export function BigScreen({ title, environment, sections, initial, gates }: {
+/**
+ * The war-room view: readable from across a room, no controls, updating live. With a share
+ * token it is the stakeholders' view of a read-only link, which also lists the checklist.
+ */
+export function BigScreen({ title, environment, sections, initial, gates, shareToken }: {
   title: string;
   environment: string | null;
   sections: LiveSectionStructure[];
   initial: PlanLiveState;
-  gates: { title: string; roles: string[] }[];
+  gates: GateStructure[];
+  shareToken?: string;
 }) {
-  const { state, connection } = usePlanLive(initial);
+  if (shareToken) setSocketShareToken(shareToken);
+  const { state, connection } = usePlanLive(initial, shareToken ? { snapshotUrl: `/api/share/${shareToken}/live` } : {});
+  const gateStatuses = liveGateStatuses(gates, state);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -87,13 +96,20 @@ export function BigScreen({ title, environment, sections, initial, gates }: {
             <h2 id="screen-gates" className="text-xl uppercase tracking-wide text-slate-400">
               Sign-offs
             </h2>
-            <ul className="mt-3 space-y-2 text-xl">
-              {gates.map((gate) => (
-                <li key={gate.title}>
-                  {gate.title}: <span className="text-slate-400">{gate.roles.join(", ") || "—"} pending</span>
-                </li>
-              ))}
-            </ul>
+            {gateStatuses.length ? (
+              <ul className="mt-3 space-y-2 text-xl" data-testid="screen-gates">
+                {gateStatuses.map(({ gate, status }) => (
+                  <li key={gate.id} data-gate-state={status.state}>
+                    <span aria-hidden className={GATE_TONE[status.state]}>
+                      {GATE_ICON[status.state]}{" "}
+                    </span>
+                    {gate.title}: <span className={GATE_TONE[status.state]}>{gateSummary(status)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-xl text-slate-400">No sign-offs needed.</p>
+            )}
           </section>
           <section aria-labelledby="screen-activity">
             <h2 id="screen-activity" className="text-xl uppercase tracking-wide text-slate-400">
@@ -107,6 +123,62 @@ export function BigScreen({ title, environment, sections, initial, gates }: {
           </section>
         </div>
       </section>
+      {shareToken ? <SharedChecklist sections={sections} statusOf={statusOf} /> : null}
     </main>
+  );
+}
+
+const GATE_ICON = { satisfied: "✓", pending: "○", rejected: "✕" } as const;
+const GATE_TONE = { satisfied: "text-emerald-400", pending: "text-slate-300", rejected: "text-red-400" } as const;
+
+function gateSummary(status: GateStatus): string {
+  if (status.state === "satisfied") return status.decision ? "GO" : "signed";
+  if (status.decision && !status.decision.stale && status.decision.decision !== "GO") return status.decision.decision === "NO_GO" ? "NO-GO" : "deferred";
+  const rejected = status.roles.filter((role) => role.state === "rejected").map((role) => role.title);
+  if (rejected.length) return `rejected by ${rejected.join(", ")}`;
+  const waiting = status.roles.filter((role) => role.state !== "signed").map((role) => (role.state === "stale" ? `${role.title} (stale)` : role.title));
+  return waiting.length ? `waiting for ${waiting.join(", ")}` : "waiting for the decision";
+}
+
+const ITEM_MARK = { PENDING: "○", DONE: "✓", SKIPPED: "↷", FAILED: "✕", NOT_APPLICABLE: "–" } as const;
+const ITEM_LABEL = { PENDING: "pending", DONE: "done", SKIPPED: "skipped", FAILED: "failed", NOT_APPLICABLE: "not applicable" } as const;
+
+/** The share page's read-only checklist, with commands unless the lead hid them from links. */
+function SharedChecklist({ sections, statusOf }: { sections: LiveSectionStructure[]; statusOf: (id: string) => keyof typeof ITEM_MARK }) {
+  return (
+    <section aria-labelledby="shared-checklist" className="mt-12">
+      <h2 id="shared-checklist" className="text-xl uppercase tracking-wide text-slate-400">
+        Checklist
+      </h2>
+      <div className="mt-3 grid gap-6 md:grid-cols-2">
+        {sections
+          .filter((section) => section.items.length)
+          .map((section) => (
+            <div key={section.id}>
+              <h3 className="text-lg font-semibold">{section.title}</h3>
+              <ul className="mt-2 space-y-1 text-base">
+                {section.items.map((item) => {
+                  const status = statusOf(item.id);
+                  return (
+                    <li key={item.id} className="flex gap-2" data-testid="shared-item" data-status={status}>
+                      <span aria-hidden className={status === "DONE" ? "text-emerald-400" : status === "FAILED" ? "text-red-400" : "text-slate-400"}>
+                        {ITEM_MARK[status]}
+                      </span>
+                      <span>
+                        {item.text} <span className="sr-only">({ITEM_LABEL[status]})</span>
+                        {item.commands.map((command, index) => (
+                          <code key={index} className="mt-1 block whitespace-pre-wrap rounded bg-slate-900 px-2 py-1 font-mono text-sm text-slate-200">
+                            {command.code}
+                          </code>
+                        ))}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+      </div>
+    </section>
   );
 }

@@ -10,7 +10,9 @@ import { usePlanLive } from "@/components/live/use-plan-live";
 import { CommandBlock } from "@/components/plan/command-block";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
+import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
 import { cardStyles } from "@/components/ui/styles";
+import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
@@ -22,6 +24,8 @@ import { progressOf } from "@/lib/plans/progress";
 interface LivePlanProps {
   sections: LiveSectionStructure[];
   initial: PlanLiveState;
+  gates: GateStructure[];
+  signing: Signing;
   permissions: { tick: boolean; comment: boolean; run: boolean };
   rollbackTriggers: string[];
   /** Server-rendered panels for the right column (gates, contacts). */
@@ -39,7 +43,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, permissions, rollbackTriggers, aside }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, aside }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -207,6 +211,12 @@ export function LivePlan({ sections, initial, permissions, rollbackTriggers, asi
         </div>
 
         <aside className="space-y-6">
+          <section aria-labelledby="gates-title">
+            <h2 id="gates-title" className="mb-2 text-sm font-semibold">
+              Gates and sign-offs
+            </h2>
+            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={signing} onChange={change} />
+          </section>
           {aside}
           <section aria-labelledby="activity-title">
             <h2 id="activity-title" className="mb-2 text-sm font-semibold">

@@ -7,8 +7,14 @@ import { io, type Socket } from "socket.io-client";
  * the page's own origin with the session cookie and reconnects by itself.
  */
 let socket: Socket | undefined;
+let shareToken: string | undefined;
+
+/** On a share page: the connection authenticates with the link's token instead of a session. Call before the first sharedSocket(). */
+export function setSocketShareToken(token: string): void {
+  shareToken = token;
+}
 
 export function sharedSocket(): Socket {
-  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000 });
+  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000, ...(shareToken ? { auth: { shareToken } } : {}) });
   return socket;
 }

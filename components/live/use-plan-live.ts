@@ -15,13 +15,14 @@ export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline"
  * reloads the snapshot when it was away too long. Changes go through the socket with an
  * acknowledgement; the caller shows them optimistically and undoes them on refusal.
  */
-export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (message: PlanEventMessage) => void } = {}) {
+export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (message: PlanEventMessage) => void; snapshotUrl?: string } = {}) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
   const stateRef = useRef(state);
   const syncing = useRef(false);
   const planId = initial.planId;
+  const snapshotUrl = options.snapshotUrl ?? `/api/plans/${planId}/live`;
   const onRemoteEvent = useRef(options.onRemoteEvent);
   useEffect(() => {
     onRemoteEvent.current = options.onRemoteEvent;
@@ -33,9 +34,9 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
   }, []);
 
   const reloadSnapshot = useCallback(async () => {
-    const response = await fetch(`/api/plans/${planId}/live`, { cache: "no-store" });
+    const response = await fetch(snapshotUrl, { cache: "no-store" });
     if (response.ok) commit(((await response.json()) as { state: PlanLiveState }).state);
-  }, [planId, commit]);
+  }, [snapshotUrl, commit]);
 
   const applyCatchUp = useCallback(
     async (answer: CatchUp) => {

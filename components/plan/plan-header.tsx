@@ -1,4 +1,4 @@
-import { Download, Printer, Tv } from "lucide-react";
+import { Download, Printer, Tv, Users } from "lucide-react";
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/styles";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
@@ -37,6 +37,9 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
           {facts.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p> : null}
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link href={`/plans/${plan.id}/members`} className={buttonStyles.secondary}>
+            <Users aria-hidden className="size-4" /> People and sharing
+          </Link>
           <Link href={`/plans/${plan.id}/screen`} className={buttonStyles.secondary}>
             <Tv aria-hidden className="size-4" /> Big screen
           </Link>

@@ -126,7 +126,8 @@ export function findSchemaDrift(datamodel: DmmfDatamodel, catalog: DatabaseCatal
         problems.push(`${model.name}.${field.name}: column "${table}"."${columnName}" is missing`);
         continue;
       }
-      if (column.nullable === field.isRequired) {
+      // Prisma creates scalar lists (TEXT[]) without NOT NULL, whatever the schema says.
+      if (!field.isList && column.nullable === field.isRequired) {
         problems.push(`${model.name}.${field.name}: ${field.isRequired ? "required" : "optional"} in the schema but the column is ${column.nullable ? "NULL" : "NOT NULL"}`);
       }
       const expected = expectedType(field);

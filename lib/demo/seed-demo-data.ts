@@ -7,12 +7,12 @@ export type DemoDataSetting = "auto" | "true" | "false";
 
 export const DEMO_PLAN_TEMPLATE = "builtin-production-release";
 
-/** Who takes part in the demo plan besides its lead. */
+/** Who takes part in the demo plan besides its lead, with the sign-off titles they hold on it. */
 const DEMO_PARTICIPANTS = [
-  { email: "qa@example.com", role: "APPROVER" },
-  { email: "tech@example.com", role: "APPROVER" },
-  { email: "devops@example.com", role: "EXECUTOR" },
-  { email: "viewer@example.com", role: "VIEWER" },
+  { email: "qa@example.com", role: "APPROVER", titles: ["QA Lead"] },
+  { email: "tech@example.com", role: "APPROVER", titles: ["Tech Lead"] },
+  { email: "devops@example.com", role: "APPROVER", titles: ["DevOps Lead"] },
+  { email: "viewer@example.com", role: "VIEWER", titles: [] },
 ] as const;
 
 /**
@@ -55,13 +55,14 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
       select: { id: true, email: true },
     });
     await db().planMember.createMany({
-      data: participants.map((user) => ({
-        planId: plan.id,
-        userId: user.id,
-        role: DEMO_PARTICIPANTS.find((participant) => participant.email === user.email)!.role,
-      })),
+      data: participants.map((user) => {
+        const participant = DEMO_PARTICIPANTS.find((candidate) => candidate.email === user.email)!;
+        return { planId: plan.id, userId: user.id, role: participant.role, titles: [...participant.titles] };
+      }),
       skipDuplicates: true,
     });
+    // The lead holds the Deploy Lead title, but separation of duties keeps them from approving their own plan.
+    await db().planMember.update({ where: { planId_userId: { planId: plan.id, userId: lead.id } }, data: { titles: ["Deploy Lead"] } });
     createdPlan = true;
   }
   return { createdAccounts: result.count, createdPlan };

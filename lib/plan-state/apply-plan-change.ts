@@ -4,7 +4,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actionForChange } from "@/lib/plan-state/permissions";
 import { planChangeSchema, type PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
-import { itemsMayChange, planTransition, type PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { itemsMayChange } from "@/lib/plan-state/lifecycle";
+import { lockPlan, type LockedPlan } from "@/lib/plan-state/lock-plan";
+import { writeLifecycleChange } from "@/lib/plan-state/write-lifecycle";
+import { removeMember, writeMember } from "@/lib/plan-state/write-members";
+import { writePlanSettings } from "@/lib/plan-state/write-settings";
+import { createShareLink, revokeShareLink } from "@/lib/plan-state/write-share-link";
+import { writeGateConfiguration, writeSignature } from "@/lib/plan-state/write-signoff";
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
 import { changeItemLocked } from "@/lib/plan-state/item-change-store";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
@@ -22,14 +28,23 @@ type Tx = Prisma.TransactionClient;
  * sequence gap-free, and within a process by a queue that also keeps broadcasts in sequence
  * order; concurrent edits of one item are decided by its version number.
  */
-export async function applyPlanChange(actor: Actor, planId: string, input: unknown): Promise<PlanEventMessage> {
+export async function applyPlanChange(actor: Actor, planId: string, input: unknown): Promise<AppliedChange> {
   const change = planChangeSchema.parse(input);
   return runInPlanQueue(planId, async () => {
-    const message =
-      change.type === "item.status" || change.type === "item.measurement" ? await applyItemChange(actor, planId, change) : await applyOtherChange(actor, planId, change);
-    broadcastPlanEvent(message);
-    return message;
+    const applied =
+      change.type === "item.status" || change.type === "item.measurement" ? { message: await applyItemChange(actor, planId, change) } : await applyOtherChange(actor, planId, change);
+    broadcastPlanEvent(applied.message);
+    return applied;
   });
+}
+
+/**
+ * The recorded event, as broadcast to everyone, and for a new share link its token, which
+ * only the person who created it gets back.
+ */
+export interface AppliedChange {
+  message: PlanEventMessage;
+  shareToken?: string;
 }
 
 const NOT_FOUND = "This plan does not exist, or you cannot see it.";
@@ -67,24 +82,27 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       },
       previousStatus: item.status,
     };
+    const withStale = (staleSignatureIds: string[]): PlanEventPayload => (staleSignatureIds.length ? { ...event, staleSignatureIds } : event);
     return {
       write,
-      event: () => ({ type: event.type, payload: { actor: actorRef, event }, at }),
-      result: (seq: number): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event }),
+      event: (staleSignatureIds: string[]) => ({ type: event.type, payload: { actor: actorRef, event: withStale(staleSignatureIds) }, at }),
+      result: (seq: number, staleSignatureIds: string[]): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event: withStale(staleSignatureIds) }),
     };
   });
   if (!message) throw new AppError("not_found", NOT_FOUND);
   return message;
 }
 
-/** Comments and lifecycle changes: rarer, richer, in a Prisma transaction under the same plan lock. */
-async function applyOtherChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.comment" | "plan.lifecycle" }>): Promise<PlanEventMessage> {
+type OtherChange = Exclude<PlanChange, { type: "item.status" | "item.measurement" }>;
+
+/** Every other change: rarer and richer, in a Prisma transaction under the same plan lock. */
+async function applyOtherChange(actor: Actor, planId: string, change: OtherChange): Promise<AppliedChange> {
   return db().$transaction(async (tx) => {
     const plan = await lockPlan(tx, planId, actor.id);
     if (!plan) throw new AppError("not_found", NOT_FOUND);
     assertMay(plan.role, actionForChange(change.type), actor);
 
-    const event = await writeChange(tx, plan, change, actor);
+    const { event, shareToken } = await writeChange(tx, plan, change, actor);
     const seq = plan.lastSeq + 1;
     const at = new Date();
     const actorRef = { id: actor.id, name: actor.name };
@@ -92,28 +110,11 @@ async function applyOtherChange(actor: Actor, planId: string, change: Extract<Pl
     await tx.planEvent.create({
       data: { planId, seq, type: event.type, actorId: actor.id, createdAt: at, payload: { actor: actorRef, event } as unknown as Prisma.InputJsonValue },
     });
-    return { planId, seq, at: at.toISOString(), actor: actorRef, event } satisfies PlanEventMessage;
+    return { message: { planId, seq, at: at.toISOString(), actor: actorRef, event }, shareToken };
   });
 }
 
-interface LockedPlan {
-  id: string;
-  status: PlanStatusName;
-  lastSeq: number;
-  role: "LEAD" | "EXECUTOR" | "APPROVER" | "VIEWER" | null;
-}
-
-async function lockPlan(tx: Tx, planId: string, userId: string): Promise<LockedPlan | null> {
-  const rows = await tx.$queryRaw<LockedPlan[]>`
-    SELECT p.id, p.status::text AS status, p."lastSeq", m.role::text AS role
-      FROM "Plan" p
-      LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = ${userId}
-     WHERE p.id = ${planId}
-       FOR UPDATE OF p`;
-  return rows[0] ?? null;
-}
-
-async function writeChange(tx: Tx, plan: LockedPlan, change: Extract<PlanChange, { type: "item.comment" | "plan.lifecycle" }>, actor: Actor): Promise<PlanEventPayload> {
+async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor: Actor): Promise<{ event: PlanEventPayload; shareToken?: string }> {
   switch (change.type) {
     case "item.comment": {
       await findItem(tx, plan.id, change.itemId);
@@ -121,10 +122,25 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: Extract<PlanChange,
         data: { planId: plan.id, itemId: change.itemId, authorId: actor.id, body: change.body },
         select: { id: true, createdAt: true },
       });
-      return { type: "comment.added", comment: { id: comment.id, itemId: change.itemId, body: change.body, author: actor.name, at: comment.createdAt.toISOString() } };
+      return { event: { type: "comment.added", comment: { id: comment.id, itemId: change.itemId, body: change.body, author: actor.name, at: comment.createdAt.toISOString() } } };
     }
     case "plan.lifecycle":
-      return writeLifecycleChange(tx, plan, change);
+      return { event: await writeLifecycleChange(tx, plan, change) };
+    case "plan.edit":
+      return { event: await writePlanSettings(tx, plan, change) };
+    case "gate.configure":
+      return { event: await writeGateConfiguration(tx, plan, change) };
+    case "gate.sign":
+    case "gate.decide":
+      return { event: await writeSignature(tx, plan, change, actor) };
+    case "member.set":
+      return { event: await writeMember(tx, plan, change) };
+    case "member.remove":
+      return { event: await removeMember(tx, plan, change) };
+    case "share.create":
+      return createShareLink(tx, plan, actor);
+    case "share.revoke":
+      return { event: await revokeShareLink(tx, plan, change) };
   }
 }
 
@@ -149,39 +165,3 @@ export function liveItem(
   };
 }
 
-async function writeLifecycleChange(tx: Tx, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>): Promise<PlanEventPayload> {
-  const items = await tx.planItem.findMany({
-    where: { planId: plan.id },
-    select: { id: true, text: true, required: true, status: true, section: { select: { isRollback: true } } },
-    orderBy: { position: "asc" },
-  });
-  const result = planTransition(
-    plan.status,
-    change.action,
-    items.map((item) => ({ id: item.id, text: item.text, required: item.required, status: item.status, isRollback: item.section.isRollback })),
-  );
-  if (!result.ok) {
-    throw new AppError(result.reason === "items-open" ? "unprocessable" : "conflict", result.message, result.reason === "items-open" ? { openItems: result.openItems } : undefined);
-  }
-  const now = new Date();
-  const finished = ["COMPLETE", "PARTIAL", "ROLLED_BACK", "ABORTED"].includes(result.to);
-  const updated = await tx.plan.update({
-    where: { id: plan.id },
-    data: {
-      status: result.to,
-      ...(change.action === "start" ? { startedAt: now } : {}),
-      ...(finished ? { finishedAt: now } : { finishedAt: null }),
-      ...(change.action === "trigger-rollback" ? { rollbackReason: change.reason ?? null } : {}),
-    },
-    select: { startedAt: true, finishedAt: true },
-  });
-  return {
-    type: "plan.status",
-    status: result.to,
-    previousStatus: plan.status,
-    reason: change.reason ?? null,
-    trigger: change.trigger ?? null,
-    startedAt: updated.startedAt?.toISOString() ?? null,
-    finishedAt: updated.finishedAt?.toISOString() ?? null,
-  };
-}

@@ -48,7 +48,75 @@ export const lifecycleChangeSchema = z
     if (needsReason && !change.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason." });
   });
 
-export const planChangeSchema = z.union([itemStatusChangeSchema, itemMeasurementSchema, itemCommentSchema, lifecycleChangeSchema]);
+const id = z.string().min(1).max(64);
+const signOffTitle = z.string().trim().min(1, { error: "Name the sign-off title." }).max(100);
+
+export const planEditSchema = z
+  .object({
+    type: z.literal("plan.edit"),
+    title: z.string().trim().min(1, { error: "A plan needs a title." }).max(200).optional(),
+    allowSelfApproval: z.boolean().optional(),
+    hideCommandsInShare: z.boolean().optional(),
+  })
+  .refine((change) => change.title !== undefined || change.allowSelfApproval !== undefined || change.hideCommandsInShare !== undefined, {
+    error: "Say what to change.",
+  });
+
+export const gateConfigureSchema = z.object({
+  type: z.literal("gate.configure"),
+  gateId: id,
+  requiredItemIds: z.array(id).max(500).optional(),
+  quorums: z.array(z.object({ title: signOffTitle, quorum: z.number().int().min(1).max(20) })).max(50).optional(),
+});
+
+export const gateSignSchema = z
+  .object({
+    type: z.literal("gate.sign"),
+    gateId: id,
+    title: signOffTitle,
+    decision: z.enum(["APPROVE", "REJECT"]),
+    comment: reason.optional(),
+  })
+  .superRefine((change, ctx) => {
+    if (change.decision === "REJECT" && !change.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why you reject it." });
+  });
+
+export const gateDecideSchema = z.object({
+  type: z.literal("gate.decide"),
+  gateId: id,
+  decision: z.enum(["GO", "NO_GO", "DEFER"]),
+  rationale: reason.min(1, { error: "Give the rationale for the decision." }),
+});
+
+export const memberSetSchema = z
+  .object({
+    type: z.literal("member.set"),
+    /** An existing member, or the email of an account to add. */
+    userId: id.optional(),
+    email: z.email({ error: "Enter the email address of an account." }).max(320).optional(),
+    role: z.enum(["LEAD", "EXECUTOR", "APPROVER", "VIEWER"]),
+    titles: z.array(signOffTitle).max(20).default([]),
+  })
+  .refine((change) => Boolean(change.userId) !== Boolean(change.email), { error: "Name the member by account or by email, not both.", path: ["email"] });
+
+export const memberRemoveSchema = z.object({ type: z.literal("member.remove"), userId: id });
+export const shareCreateSchema = z.object({ type: z.literal("share.create") });
+export const shareRevokeSchema = z.object({ type: z.literal("share.revoke"), linkId: id });
+
+export const planChangeSchema = z.union([
+  itemStatusChangeSchema,
+  itemMeasurementSchema,
+  itemCommentSchema,
+  lifecycleChangeSchema,
+  planEditSchema,
+  gateConfigureSchema,
+  gateSignSchema,
+  gateDecideSchema,
+  memberSetSchema,
+  memberRemoveSchema,
+  shareCreateSchema,
+  shareRevokeSchema,
+]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;
 export type ItemStatusChange = z.infer<typeof itemStatusChangeSchema>;

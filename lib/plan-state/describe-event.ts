@@ -1,4 +1,5 @@
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
+import type { ItemStatusName } from "@/lib/plans/progress";
 
 /** One line of the activity feed for an event, e.g. `Lee marked “Backup taken” done`. */
 export function describeEvent(message: PlanEventMessage, itemText: (itemId: string) => string | undefined): string {
@@ -8,21 +9,9 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
   switch (event.type) {
     case "item.changed": {
       const { item, previousStatus } = event;
-      if (item.status === previousStatus && item.measuredValue !== null) return `${actor} recorded ${item.measuredValue} for ${quote(item.id)}`;
-      const note = item.statusNote ? `: ${item.statusNote}` : "";
-      switch (item.status) {
-        case "DONE":
-          return `${actor} marked ${quote(item.id)} done`;
-        case "SKIPPED":
-          return `${actor} skipped ${quote(item.id)}${note}`;
-        case "FAILED":
-          return `${actor} marked ${quote(item.id)} failed${note}`;
-        case "NOT_APPLICABLE":
-          return `${actor} marked ${quote(item.id)} not applicable`;
-        case "PENDING":
-          return `${actor} reset ${quote(item.id)} to pending`;
-      }
-      break;
+      const stale = event.staleSignatureIds?.length;
+      const staleNote = stale ? ` — ${stale} sign-off${stale === 1 ? " is" : "s are"} now stale` : "";
+      return describeItemChange(actor, quote(item.id), item, previousStatus) + staleNote;
     }
     case "comment.added":
       return `${actor} commented on ${quote(event.comment.itemId)}: ${event.comment.body}`;
@@ -47,6 +36,46 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
           return `${actor} changed the plan's status`;
       }
     }
+    case "plan.edited":
+      return `${actor} changed the plan's settings`;
+    case "gate.configured":
+      return `${actor} changed what a gate requires`;
+    case "gate.signed": {
+      const { signature } = event;
+      const note = signature.comment ? `: ${signature.comment}` : "";
+      if (signature.title === null) return `${actor} decided ${DECISION_LABEL[signature.decision]}${note}`;
+      return `${actor} ${signature.decision === "APPROVE" ? "approved" : "rejected"} as ${signature.title}${note}`;
+    }
+    case "member.set":
+      return event.previousRole
+        ? `${actor} made ${event.member.name} ${ROLE_LABEL[event.member.role]}`
+        : `${actor} added ${event.member.name} as ${ROLE_LABEL[event.member.role]}`;
+    case "member.removed":
+      return `${actor} removed ${event.name} from the plan`;
+    case "share.created":
+      return `${actor} created a read-only share link`;
+    case "share.revoked":
+      return `${actor} revoked a share link`;
   }
   return `${actor} changed the plan`;
+}
+
+const DECISION_LABEL: Record<string, string> = { GO: "GO", NO_GO: "NO-GO", DEFER: "DEFER", APPROVE: "approve", REJECT: "reject" };
+const ROLE_LABEL: Record<string, string> = { LEAD: "lead", EXECUTOR: "executor", APPROVER: "approver", VIEWER: "viewer" };
+
+function describeItemChange(actor: string, quoted: string, item: ItemLiveState, previousStatus: ItemStatusName): string {
+  if (item.status === previousStatus && item.measuredValue !== null) return `${actor} recorded ${item.measuredValue} for ${quoted}`;
+  const note = item.statusNote ? `: ${item.statusNote}` : "";
+  switch (item.status) {
+    case "DONE":
+      return `${actor} marked ${quoted} done`;
+    case "SKIPPED":
+      return `${actor} skipped ${quoted}${note}`;
+    case "FAILED":
+      return `${actor} marked ${quoted} failed${note}`;
+    case "NOT_APPLICABLE":
+      return `${actor} marked ${quoted} not applicable`;
+    case "PENDING":
+      return `${actor} reset ${quoted} to pending`;
+  }
 }

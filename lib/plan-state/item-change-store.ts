@@ -44,7 +44,11 @@ export async function changeItemLocked<T>(
   planId: string,
   itemId: string,
   actorId: string,
-  decide: (context: ItemChangeContext) => { write: ItemWrite; event: (seq: number) => { type: string; payload: unknown; at: Date }; result: (seq: number) => T },
+  decide: (context: ItemChangeContext) => {
+    write: ItemWrite;
+    event: (staleSignatureIds: string[]) => { type: string; payload: unknown; at: Date };
+    result: (seq: number, staleSignatureIds: string[]) => T;
+  },
 ): Promise<T | null> {
   const client = await pool().connect();
   try {
@@ -74,7 +78,13 @@ export async function changeItemLocked<T>(
       };
       const decision = decide(context);
       const seq = context.lastSeq + 1;
-      const event = decision.event(seq);
+      // Signatures that approved this item as it was no longer hold: mark them stale in the
+      // same transaction. The locking read said whether there are any, so ordinary ticks
+      // pay nothing for this.
+      const staleSignatureIds: string[] = row.covered_by_signature
+        ? (await client.query<{ id: string }>(MARK_SIGNATURES_STALE, [planId, itemId, new Date(), `“${row.item_text}” changed after this was signed.`])).rows.map((stale) => stale.id)
+        : [];
+      const event = decision.event(staleSignatureIds);
       const { write } = decision;
       const written = await client.query(WRITE_ITEM_AND_EVENT, [
         itemId,
@@ -93,7 +103,7 @@ export async function changeItemLocked<T>(
       ]);
       if (written.rowCount !== 1) throw new Error(`item ${itemId} changed under the plan lock; nothing was written`);
       await client.query("COMMIT");
-      return decision.result(seq);
+      return decision.result(seq, staleSignatureIds);
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
@@ -107,13 +117,21 @@ const LOCK_AND_READ = `
   SELECT p.status::text AS plan_status, p."lastSeq" AS last_seq, m.role::text AS role,
          i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
          i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
-         COALESCE(u.name, i."statusByName") AS changed_by
+         COALESCE(u.name, i."statusByName") AS changed_by, i.text AS item_text,
+         EXISTS (SELECT 1 FROM "GateSignature" s
+                  WHERE s."planId" = p.id AND s."staleAt" IS NULL AND s."supersededAt" IS NULL
+                    AND s."coveredItems" ? $3) AS covered_by_signature
     FROM "Plan" p
     LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = $2
     LEFT JOIN "PlanItem" i ON i.id = $3 AND i."planId" = p.id
     LEFT JOIN "User" u ON u.id = i."statusById"
    WHERE p.id = $1
      FOR UPDATE OF p`;
+
+const MARK_SIGNATURES_STALE = `
+  UPDATE "GateSignature" SET "staleAt" = $3, "staleReason" = $4
+   WHERE "planId" = $1 AND "staleAt" IS NULL AND "supersededAt" IS NULL AND "coveredItems" ? $2
+RETURNING id`;
 
 // The item's version guard repeats the check made under the lock, so a bug elsewhere can
 // never turn into a silent overwrite: the event insert then finds no row and nothing commits.

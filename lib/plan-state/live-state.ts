@@ -1,4 +1,5 @@
-import type { CommentLiveState, ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
+import type { CommentLiveState, GateLiveConfig, ItemLiveState, PlanEventMessage, PlanSettings } from "@/lib/plan-state/events";
+import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 
 /**
@@ -15,6 +16,11 @@ export interface PlanLiveState {
   rollbackReason: string | null;
   items: Record<string, ItemLiveState>;
   comments: Record<string, CommentLiveState[]>;
+  settings: PlanSettings;
+  /** What of each gate the lead can change while the plan runs. */
+  gates: Record<string, GateLiveConfig>;
+  /** Signatures in force (not replaced by a newer one from the same person), oldest first. */
+  signatures: SignatureLiveState[];
   /** The newest events first, for the activity feed. */
   activity: PlanEventMessage[];
 }
@@ -38,6 +44,11 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
   switch (event.type) {
     case "item.changed":
       next.items = { ...state.items, [event.item.id]: event.item };
+      if (event.staleSignatureIds?.length) {
+        const stale = new Set(event.staleSignatureIds);
+        const reason = "An item it approved changed afterwards.";
+        next.signatures = state.signatures.map((signature) => (stale.has(signature.id) ? { ...signature, stale: true, staleReason: reason } : signature));
+      }
       break;
     case "comment.added":
       next.comments = { ...state.comments, [event.comment.itemId]: [...(state.comments[event.comment.itemId] ?? []), event.comment] };
@@ -47,6 +58,15 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       next.startedAt = event.startedAt;
       next.finishedAt = event.finishedAt;
       if (event.status === "ROLLING_BACK") next.rollbackReason = event.reason;
+      break;
+    case "plan.edited":
+      next.settings = event.settings;
+      break;
+    case "gate.configured":
+      next.gates = { ...state.gates, [event.gateId]: event.config };
+      break;
+    case "gate.signed":
+      next.signatures = [...state.signatures.filter((signature) => signature.id !== event.supersededId), event.signature];
       break;
   }
   return next;

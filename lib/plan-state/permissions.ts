@@ -3,12 +3,14 @@
  * and the UI asks it only to decide which controls to show.
  */
 export type PlanRoleName = "LEAD" | "EXECUTOR" | "APPROVER" | "VIEWER";
-export type PlanAction = "read" | "tick" | "comment" | "run";
+/** run: start, complete, roll back; edit: the plan's settings and gates; manage: members and share links. */
+export type PlanAction = "read" | "tick" | "comment" | "run" | "edit" | "sign" | "manage";
 
 const ALLOWED: Record<PlanRoleName, ReadonlySet<PlanAction>> = {
-  LEAD: new Set(["read", "tick", "comment", "run"]),
+  LEAD: new Set(["read", "tick", "comment", "run", "edit", "sign", "manage"]),
   EXECUTOR: new Set(["read", "tick", "comment"]),
-  APPROVER: new Set(["read", "comment"]),
+  // Which gates an approver (or lead) may sign is decided by their titles: lib/signoffs/gate-rules.ts.
+  APPROVER: new Set(["read", "comment", "sign"]),
   VIEWER: new Set(["read"]),
 };
 
@@ -18,8 +20,23 @@ export function mayPerform(role: PlanRoleName | null, action: PlanAction, option
   return ALLOWED[role].has(action);
 }
 
-export function actionForChange(type: "item.status" | "item.measurement" | "item.comment" | "plan.lifecycle"): PlanAction {
-  if (type === "item.comment") return "comment";
-  if (type === "plan.lifecycle") return "run";
-  return "tick";
+const ACTION_BY_CHANGE = {
+  "item.status": "tick",
+  "item.measurement": "tick",
+  "item.comment": "comment",
+  "plan.lifecycle": "run",
+  "plan.edit": "edit",
+  "gate.configure": "edit",
+  "gate.sign": "sign",
+  "gate.decide": "sign",
+  "member.set": "manage",
+  "member.remove": "manage",
+  "share.create": "manage",
+  "share.revoke": "manage",
+} as const satisfies Record<string, PlanAction>;
+
+export type PlanChangeType = keyof typeof ACTION_BY_CHANGE;
+
+export function actionForChange(type: PlanChangeType): PlanAction {
+  return ACTION_BY_CHANGE[type];
 }

@@ -3,6 +3,7 @@ import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events
 import { liveItem } from "@/lib/plan-state/apply-plan-change";
 import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { liveConfigOf, loadGateConfigs, loadSignaturesInForce } from "@/lib/signoffs/read-signoffs";
 
 /** Past this many missed events a client reloads the snapshot instead of replaying them. */
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -34,10 +35,20 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
     async (tx) => {
       const plan = await tx.plan.findUnique({
         where: { id: planId },
-        select: { id: true, status: true, lastSeq: true, startedAt: true, finishedAt: true, rollbackReason: true },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          lastSeq: true,
+          startedAt: true,
+          finishedAt: true,
+          rollbackReason: true,
+          allowSelfApproval: true,
+          hideCommandsInShare: true,
+        },
       });
       if (!plan) return null;
-      const [items, comments, events] = await Promise.all([
+      const [items, comments, events, gates, signatures] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -46,6 +57,8 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
           take: ACTIVITY_LENGTH,
           select: { planId: true, seq: true, createdAt: true, payload: true },
         }),
+        loadGateConfigs(tx, planId),
+        loadSignaturesInForce(tx, planId),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -66,6 +79,9 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         rollbackReason: plan.rollbackReason,
         items: Object.fromEntries(items.map((item) => [item.id, liveItem(item, item.statusBy?.name ?? item.statusByName)])),
         comments: commentsByItem,
+        settings: { title: plan.title, allowSelfApproval: plan.allowSelfApproval, hideCommandsInShare: plan.hideCommandsInShare },
+        gates: Object.fromEntries(gates.map((gate) => [gate.id, liveConfigOf(gate)])),
+        signatures,
         activity: events.map(toMessage),
       };
     },

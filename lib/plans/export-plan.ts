@@ -3,6 +3,7 @@ import { planDocumentSchema } from "@/lib/plan-document/schema";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { documentWithState } from "@/lib/plans/plan-document-with-state";
+import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
 /** The plan as Markdown with its current state, and a file name for the download. */
 export async function exportPlanAsMarkdown(planId: string, user: { id: string; role: "ADMIN" | "MEMBER" }): Promise<{ fileName: string; markdown: string }> {
@@ -12,6 +13,7 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const document = documentWithState(
     parsed.data,
     plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
+    await gateStatusesByDocumentKey(plan),
   );
   const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "plan";
   return { fileName: `${slug}.md`, markdown: exportPlanMarkdown(document) };

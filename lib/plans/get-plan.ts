@@ -16,7 +16,7 @@ export async function getPlanForUser(planId: string, user: { id: string; role: "
       },
       gates: { orderBy: { position: "asc" }, include: { roles: { orderBy: { position: "asc" } } } },
       createdBy: { select: { id: true, name: true } },
-      members: { where: { userId: user.id }, select: { role: true } },
+      members: { where: { userId: user.id }, select: { role: true, titles: true } },
     },
   });
   if (!plan) throw new AppError("not_found", "This plan does not exist, or you cannot see it.");

@@ -1,4 +1,5 @@
-import type { ItemState, PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import type { Gate, ItemState, PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import type { GateStatus } from "@/lib/signoffs/gate-rules";
 
 /** The run state of one item as the rows hold it. */
 export interface ItemStateRow {
@@ -14,7 +15,7 @@ export interface ItemStateRow {
  * The plan's document with the current state of every item written into it, ready for the
  * Markdown export. The stored document keeps its import-time state; the rows are the truth.
  */
-export function documentWithState(document: PlanDocument, rows: readonly ItemStateRow[]): PlanDocument {
+export function documentWithState(document: PlanDocument, rows: readonly ItemStateRow[], gates: ReadonlyMap<string, GateStatus> = new Map()): PlanDocument {
   const byKey = new Map(rows.map((row) => [row.documentKey, row]));
   const withItem = (item: PlanItem): PlanItem => {
     const row = byKey.get(item.id);
@@ -36,5 +37,41 @@ export function documentWithState(document: PlanDocument, rows: readonly ItemSta
     items: section.items.map(withItem),
     sections: section.sections.map(withSection),
   });
-  return { ...document, sections: document.sections.map(withSection) };
+  return {
+    ...document,
+    sections: document.sections.map(withSection),
+    gates: document.gates.map((gate) => {
+      const status = gates.get(gate.id);
+      return status ? gateWithSignatures(gate, status) : gate;
+    }),
+  };
+}
+
+const day = (at: string) => at.slice(0, 10);
+
+/**
+ * A gate's signatures written into its document form: a title counts as signed while it
+ * has its fresh approvals; rejections and stale signatures are named next to it, so the
+ * exported Markdown says exactly where each sign-off stands.
+ */
+export function gateWithSignatures(gate: Gate, status: GateStatus): Gate {
+  const roles = gate.roles.map((role) => {
+    const live = status.roles.find((candidate) => candidate.title === role.role.trim());
+    if (!live) return role;
+    const parts = [
+      ...live.approvals.map((signature) => signature.userName),
+      ...live.rejections.map((signature) => `rejected by ${signature.userName}${signature.comment ? ` (${signature.comment})` : ""}`),
+      ...live.stale.map((signature) => `${signature.userName} (stale: signed before the checklist changed)`),
+    ];
+    const latest = [...live.approvals, ...live.rejections, ...live.stale].map((signature) => signature.at).sort().at(-1);
+    return { ...role, signed: live.state === "signed", signedBy: parts.join("; "), ...(latest ? { signedAt: day(latest) } : {}) };
+  });
+  const decision = status.decision && !status.decision.stale ? decisionLabel(gate, status.decision.decision) : undefined;
+  return { ...gate, roles, ...(decision ? { decision } : {}) };
+}
+
+/** The document's own spelling of a decision ("NO-GO", "No Go"), so the export ticks the right option. */
+function decisionLabel(gate: Gate, decision: string): string {
+  const plain = (text: string) => text.toUpperCase().replace(/[^A-Z]/g, "");
+  return gate.decisionOptions.find((option) => plain(option) === plain(decision)) ?? decision.replace("_", "-");
 }

@@ -17,12 +17,32 @@ import {
   type PresenceEntry,
 } from "@/lib/realtime/socket-protocol";
 import { findActiveUser } from "@/lib/users/find-active-user";
+import { AppError } from "@/lib/errors";
+import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanRoleName } from "@/lib/plan-state/permissions";
+import { findActiveShareLink } from "@/lib/share/find-share-link";
 
+const NOT_FOUND = "This plan does not exist, or you cannot see it.";
+
+/** A person reads the plans they are a member of; a share visitor only the plan of their link. */
+async function assertSocketMayRead(data: SocketData, planId: string): Promise<PlanRoleName | null> {
+  if (data.actor) return assertMayRead(planId, data.actor);
+  if (data.share?.planId !== planId) throw new AppError("not_found", NOT_FOUND);
+  return "VIEWER";
+}
+
+/**
+ * A socket belongs to a signed-in person (actor) or to a visitor of a read-only share link
+ * (share), never both: a share visitor may watch that one plan and change nothing.
+ */
 interface SocketData {
-  actor: Actor;
+  actor: Actor | null;
+  share: { linkId: string; planId: string } | null;
   roles: Record<string, string>;
   idle: Record<string, boolean>;
 }
+
+const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in the plan.";
 
 type Ack<T> = (answer: T) => void;
 
@@ -54,8 +74,14 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     const secure = headers["x-forwarded-proto"] === "https" || Boolean((socket.request.socket as { encrypted?: boolean }).encrypted);
     const token = await getToken({ req: { headers: headers as Record<string, string> }, secret: options.authSecret, secureCookie: secure }).catch(() => null);
     const user = token?.sub ? await findActiveUser(token.sub).catch(() => null) : null;
-    if (!user) return next(new Error("unauthenticated"));
-    socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, roles: {}, idle: {} };
+    if (user) {
+      socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, share: null, roles: {}, idle: {} };
+      return next();
+    }
+    const shareToken = (socket.handshake.auth as { shareToken?: unknown } | undefined)?.shareToken;
+    const link = typeof shareToken === "string" ? await findActiveShareLink(shareToken).catch(() => null) : null;
+    if (!link) return next(new Error("unauthenticated"));
+    socket.data = { actor: null, share: { linkId: link.id, planId: link.planId }, roles: {}, idle: {} };
     next();
   });
 
@@ -64,11 +90,13 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     const byUser = new Map<string, PresenceEntry>();
     for (const remote of sockets) {
       const data = remote.data as SocketData;
-      const existing = byUser.get(data.actor.id);
+      // Everyone who came through share links is shown as one entry: they have no names.
+      const key = data.actor?.id ?? "share-link";
+      const existing = byUser.get(key);
       const idle = data.idle[planId] ?? false;
-      byUser.set(data.actor.id, {
-        userId: data.actor.id,
-        name: data.actor.name,
+      byUser.set(key, {
+        userId: key,
+        name: data.actor?.name ?? "Share-link visitors",
         role: data.roles[planId] ?? "VIEWER",
         idle: existing ? existing.idle && idle : idle,
       });
@@ -100,8 +128,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     socket.on("plan:join", async (raw: unknown, ack?: Ack<CatchUp>) => {
       try {
         const { planId, lastSeq } = joinPlanSchema.parse(raw);
-        const role = await assertMayRead(planId, data.actor);
-        data.roles[planId] = role ?? "ADMIN";
+        data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
         await socket.join(planRoom(planId));
         schedulePresence(planId);
         const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
@@ -114,7 +141,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     socket.on("plan:sync", async (raw: unknown, ack?: Ack<CatchUp>) => {
       try {
         const { planId, afterSeq } = syncPlanSchema.parse(raw);
-        await assertMayRead(planId, data.actor);
+        await assertSocketMayRead(data, planId);
         const events = await eventsAfter(planId, afterSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
@@ -125,8 +152,9 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     socket.on("plan:change", async (raw: unknown, ack?: Ack<ChangeAnswer>) => {
       try {
         const { planId, change } = changePlanSchema.parse(raw);
-        const message = await applyPlanChange(data.actor, planId, change);
-        ack?.({ ok: true, message });
+        if (!data.actor) throw new AppError("forbidden", READ_ONLY_LINK);
+        const { message, shareToken } = await applyPlanChange(data.actor, planId, change);
+        ack?.({ ok: true, message, ...(shareToken ? { shareToken } : {}) });
       } catch (error) {
         fail(ack, error);
       }
@@ -161,10 +189,22 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     serverSideEmit(event: "relay", message: RelayedEmit): void;
     on(event: "relay", listener: (message: RelayedEmit) => void): void;
   };
-  relay.on("relay", ({ room, event, payload }) => io.local.to(room).emit(event as never, payload as never));
+  // A revoked share link stops working at once: its visitors are disconnected on every process.
+  const disconnectRevokedLinks = (event: string, payload: unknown) => {
+    const planEvent = event === "plan:event" ? (payload as PlanEventMessage).event : null;
+    if (planEvent?.type !== "share.revoked") return;
+    for (const socket of io.of("/").sockets.values()) {
+      if ((socket.data as SocketData).share?.linkId === planEvent.linkId) socket.disconnect(true);
+    }
+  };
+  relay.on("relay", ({ room, event, payload }) => {
+    io.local.to(room).emit(event as never, payload as never);
+    disconnectRevokedLinks(event, payload);
+  });
   registerEmitter((room, event, payload) => {
     io.local.to(room).emit(event as never, payload as never);
     relay.serverSideEmit("relay", { room, event, payload });
+    disconnectRevokedLinks(event, payload);
   });
   return io as unknown as Server;
 }

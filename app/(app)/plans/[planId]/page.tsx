@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
-import { GatesPanel } from "@/components/plan/gates-panel";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
@@ -9,6 +8,7 @@ import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
+import { gateStructureOf } from "@/lib/signoffs/live-gates";
 
 async function loadPlan(planId: string) {
   const user = await requireUser();
@@ -38,16 +38,12 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       <LivePlan
         sections={liveStructureOf(view)}
         initial={live}
+        gates={plan.gates.map(gateStructureOf)}
+        signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
         aside={
           <>
-            <section aria-labelledby="gates-title">
-              <h2 id="gates-title" className="mb-2 text-sm font-semibold">
-                Gates and sign-offs
-              </h2>
-              <GatesPanel gates={plan.gates} />
-            </section>
             {view.rollbackTriggers.length ? (
               <section aria-labelledby="triggers-title">
                 <h2 id="triggers-title" className="mb-2 text-sm font-semibold">

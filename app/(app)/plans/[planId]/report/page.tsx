@@ -7,8 +7,11 @@ import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { buildPlanView } from "@/lib/plans/plan-view";
+import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
 export const metadata: Metadata = { title: "Plan report" };
+
+const GATE_STATE = { satisfied: "satisfied", pending: "pending", rejected: "rejected" } as const;
 
 const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -21,6 +24,7 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
     throw error;
   });
   const view = buildPlanView(plan);
+  const gateStatuses = await gateStatusesByDocumentKey(plan);
   const timeline = view.document?.tables.flatMap((table) => (table.kind === "timeline" ? table.rows : [])) ?? [];
   const metadata: [string, string | null][] = [
     ["Feature", plan.feature],
@@ -120,13 +124,36 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
         <h2 id="report-signoffs" className="mb-2 text-lg font-semibold">Sign-offs</h2>
         {plan.gates.length ? (
           <ul className="space-y-2 text-sm">
-            {plan.gates.map((gate) => (
-              <li key={gate.id}>
-                <span className="font-medium">{gate.title}</span>
-                {gate.decisionMakerRole ? ` (decision: ${gate.decisionMakerRole})` : ""}:{" "}
-                {gate.roles.map((role) => `${role.title} — pending`).join("; ") || "no roles listed"}
-              </li>
-            ))}
+            {plan.gates.map((gate) => {
+              const status = gateStatuses.get(gate.documentKey);
+              return (
+                <li key={gate.id}>
+                  <span className="font-medium">{gate.title}</span> — {status ? GATE_STATE[status.state] : "pending"}
+                  {gate.kind === "GO_NO_GO" ? (
+                    <span className="block">
+                      Decision ({gate.decisionMakerRole ?? "lead"}):{" "}
+                      {status?.decision
+                        ? `${status.decision.decision.replace("_", "-")} by ${status.decision.userName}, ${whenFormat.format(new Date(status.decision.at))} UTC${status.decision.comment ? ` — “${status.decision.comment}”` : ""}${status.decision.stale ? " (stale)" : ""}`
+                        : "not decided"}
+                    </span>
+                  ) : null}
+                  <ul className="ml-4 list-disc">
+                    {(status?.roles ?? gate.roles.map((role) => ({ title: role.title, state: "pending" as const, approvals: [], rejections: [], stale: [] }))).map((role) => (
+                      <li key={role.title}>
+                        {role.title}: {role.state}
+                        {[...role.approvals, ...role.rejections, ...role.stale].map((signature) => (
+                          <span key={signature.id} className="block">
+                            {signature.decision === "REJECT" ? "Rejected" : "Approved"} by {signature.userName}, {whenFormat.format(new Date(signature.at))} UTC
+                            {signature.comment ? ` — “${signature.comment}”` : ""}
+                            {signature.stale ? " (stale: the checklist changed after signing)" : ""}
+                          </span>
+                        ))}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="text-sm">No sign-off gates.</p>

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
+import { gateStructureOf } from "@/lib/signoffs/live-gates";
 
 export const metadata: Metadata = { title: "Big screen" };
 
@@ -24,7 +25,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ plan
       environment={plan.environment}
       sections={liveStructureOf(buildPlanView(plan))}
       initial={live}
-      gates={plan.gates.map((gate) => ({ title: gate.title, roles: gate.roles.map((role) => role.title) }))}
+      gates={plan.gates.map(gateStructureOf)}
     />
   );
 }

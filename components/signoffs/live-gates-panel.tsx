@@ -1,0 +1,179 @@
+"use client";
+
+import { Check, Clock, ShieldAlert, ShieldCheck, X } from "lucide-react";
+import { useState } from "react";
+import { buttonStyles, fieldStyles } from "@/components/ui/styles";
+import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { GateConfig, GateRoleStatus, GateStatus, SignatureLiveState } from "@/lib/signoffs/gate-rules";
+
+export interface Signing {
+  /** The viewer's plan role and sign-off titles; the server decides, this only picks the buttons. */
+  role: string | null;
+  titles: string[];
+  mayDecideWithoutTitle: boolean;
+}
+
+const GATE_BADGE = {
+  satisfied: { label: "Satisfied", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200", Icon: ShieldCheck },
+  pending: { label: "Pending", className: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300", Icon: Clock },
+  rejected: { label: "Rejected", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200", Icon: ShieldAlert },
+} as const;
+
+const ROLE_BADGE: Record<GateRoleStatus["state"], { label: string; className: string }> = {
+  signed: { label: "Signed", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
+  pending: { label: "Pending", className: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
+  rejected: { label: "Rejected", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  stale: { label: "Stale", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
+};
+
+const DECISION_LABEL = { GO: "GO", NO_GO: "NO-GO", DEFER: "DEFER", APPROVE: "Approved", REJECT: "Rejected" } as const;
+
+const when = (at: string) => new Date(at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+
+function SignatureLine({ signature }: { signature: SignatureLiveState }) {
+  return (
+    <li className="text-xs text-slate-700 dark:text-slate-300">
+      {signature.decision === "REJECT" ? <X aria-hidden className="mr-1 inline size-3 text-red-700" /> : <Check aria-hidden className="mr-1 inline size-3 text-emerald-700" />}
+      {DECISION_LABEL[signature.decision]} by {signature.userName}, {when(signature.at)}
+      {signature.comment ? <span className="block pl-4 italic">“{signature.comment}”</span> : null}
+      {signature.stale ? <span className="block pl-4 font-medium text-amber-800 dark:text-amber-300">Stale: {signature.staleReason ?? "the checklist changed after signing."}</span> : null}
+    </li>
+  );
+}
+
+/** The plan's gates with their live sign-off state; holders of a title sign here. */
+export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: GateConfig; status: GateStatus }[]; signing: Signing; onChange: (change: PlanChange) => Promise<unknown> }) {
+  if (!gates.length) return <p className="text-sm text-slate-600 dark:text-slate-400">This plan has no sign-off gates.</p>;
+  return (
+    <ul className="space-y-3" data-testid="gates">
+      {gates.map(({ gate, status }) => {
+        const badge = GATE_BADGE[status.state];
+        return (
+          <li key={gate.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="gate" data-gate-title={gate.title} data-gate-state={status.state}>
+            <p className="flex items-center justify-between gap-2 text-sm font-medium">
+              <span>{gate.title}</span>
+              <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${badge.className}`}>
+                <badge.Icon aria-hidden className="size-3" />
+                {badge.label}
+              </span>
+            </p>
+            {gate.kind === "GO_NO_GO" ? <DecisionBlock gate={gate} status={status} signing={signing} onChange={onChange} /> : null}
+            {status.openRequiredItemIds.length ? (
+              <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">Waiting for {status.openRequiredItemIds.length} required item(s) first.</p>
+            ) : null}
+            {status.roles.length ? (
+              <ul className="mt-2 space-y-2">
+                {status.roles.map((role) => (
+                  <li key={role.title} data-testid="gate-role" data-role-title={role.title} data-role-state={role.state}>
+                    <div className="flex items-center justify-between text-xs">
+                      <span>
+                        {role.title}
+                        {role.quorum > 1 ? ` (${role.approvals.length}/${role.quorum})` : ""}
+                      </span>
+                      <span className={`rounded-full px-2 py-0.5 ${ROLE_BADGE[role.state].className}`}>{ROLE_BADGE[role.state].label}</span>
+                    </div>
+                    <ul className="mt-1 space-y-1">
+                      {[...role.approvals, ...role.rejections, ...role.stale].map((signature) => (
+                        <SignatureLine key={signature.id} signature={signature} />
+                      ))}
+                    </ul>
+                    {signing.titles.includes(role.title) && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
+                      <SignForm gateId={gate.id} title={role.title} onChange={onChange} />
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SignForm({ gateId, title, onChange }: { gateId: string; title: string; onChange: (change: PlanChange) => Promise<unknown> }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const send = async (decision: "APPROVE" | "REJECT") => {
+    setBusy(true);
+    await onChange({ type: "gate.sign", gateId, title, decision, comment: comment || undefined });
+    setBusy(false);
+    setRejecting(false);
+    setComment("");
+  };
+  return (
+    <div className="mt-2 space-y-2">
+      {rejecting ? (
+        <label className="block text-xs">
+          Why do you reject it?
+          <textarea className={fieldStyles.input} rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
+        </label>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {rejecting ? (
+          <>
+            <button type="button" className={buttonStyles.danger} disabled={busy || !comment.trim()} onClick={() => send("REJECT")}>
+              Reject as {title}
+            </button>
+            <button type="button" className={buttonStyles.secondary} onClick={() => setRejecting(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className={buttonStyles.primary} disabled={busy} onClick={() => send("APPROVE")}>
+              Approve as {title}
+            </button>
+            <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => setRejecting(true)}>
+              Reject…
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DecisionBlock({ gate, status, signing, onChange }: { gate: GateConfig; status: GateStatus; signing: Signing; onChange: (change: PlanChange) => Promise<unknown> }) {
+  const [rationale, setRationale] = useState("");
+  const [busy, setBusy] = useState(false);
+  const mayDecide = gate.decisionMakerRole ? signing.titles.includes(gate.decisionMakerRole) : signing.mayDecideWithoutTitle;
+  const decide = async (decision: "GO" | "NO_GO" | "DEFER") => {
+    setBusy(true);
+    await onChange({ type: "gate.decide", gateId: gate.id, decision, rationale });
+    setBusy(false);
+    setRationale("");
+  };
+  return (
+    <div className="mt-2 space-y-2 text-xs">
+      <p className="text-slate-700 dark:text-slate-300">Decision maker: {gate.decisionMakerRole ?? "the plan's lead"}</p>
+      {status.decision ? (
+        <ul>
+          <SignatureLine signature={status.decision} />
+        </ul>
+      ) : (
+        <p className="text-slate-700 dark:text-slate-300">No decision yet.</p>
+      )}
+      {mayDecide && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
+        <div className="space-y-2">
+          <label className="block">
+            Rationale
+            <textarea className={fieldStyles.input} rows={2} value={rationale} onChange={(event) => setRationale(event.target.value)} />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonStyles.primary} disabled={busy || !rationale.trim()} onClick={() => decide("GO")}>
+              GO
+            </button>
+            <button type="button" className={buttonStyles.danger} disabled={busy || !rationale.trim()} onClick={() => decide("NO_GO")}>
+              NO-GO
+            </button>
+            <button type="button" className={buttonStyles.secondary} disabled={busy || !rationale.trim()} onClick={() => decide("DEFER")}>
+              DEFER
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { PlanEventPayload } from "@/lib/plan-state/events";
+import { FINISHED_STATUSES, planTransition } from "@/lib/plan-state/lifecycle";
+import type { LockedPlan } from "@/lib/plan-state/lock-plan";
+import { startBlockedReason } from "@/lib/plan-state/write-signoff";
+
+/** Start, complete, finish as partial, abort, roll back: the plan status transitions. */
+export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>): Promise<PlanEventPayload> {
+  const items = await tx.planItem.findMany({
+    where: { planId: plan.id },
+    select: { id: true, text: true, required: true, status: true, section: { select: { isRollback: true } } },
+    orderBy: { position: "asc" },
+  });
+  const result = planTransition(
+    plan.status,
+    change.action,
+    items.map((item) => ({ id: item.id, text: item.text, required: item.required, status: item.status, isRollback: item.section.isRollback })),
+  );
+  if (!result.ok) {
+    throw new AppError(result.reason === "items-open" ? "unprocessable" : "conflict", result.message, result.reason === "items-open" ? { openItems: result.openItems } : undefined);
+  }
+  if (change.action === "start") {
+    const blocked = await startBlockedReason(tx, plan.id);
+    if (blocked) throw new AppError("conflict", blocked);
+  }
+  const now = new Date();
+  const finished = FINISHED_STATUSES.has(result.to);
+  const updated = await tx.plan.update({
+    where: { id: plan.id },
+    data: {
+      status: result.to,
+      ...(change.action === "start" ? { startedAt: now } : {}),
+      ...(finished ? { finishedAt: now } : { finishedAt: null }),
+      ...(change.action === "trigger-rollback" ? { rollbackReason: change.reason ?? null } : {}),
+    },
+    select: { startedAt: true, finishedAt: true },
+  });
+  return {
+    type: "plan.status",
+    status: result.to,
+    previousStatus: plan.status,
+    reason: change.reason ?? null,
+    trigger: change.trigger ?? null,
+    startedAt: updated.startedAt?.toISOString() ?? null,
+    finishedAt: updated.finishedAt?.toISOString() ?? null,
+  };
+}

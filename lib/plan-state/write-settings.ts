@@ -1,0 +1,14 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { PlanEventPayload } from "@/lib/plan-state/events";
+import type { LockedPlan } from "@/lib/plan-state/lock-plan";
+
+/** The lead edits the plan's title and its sign-off and sharing settings. */
+export async function writePlanSettings(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.edit" }>): Promise<PlanEventPayload> {
+  const settings = await tx.plan.update({
+    where: { id: plan.id },
+    data: { title: change.title, allowSelfApproval: change.allowSelfApproval, hideCommandsInShare: change.hideCommandsInShare },
+    select: { title: true, allowSelfApproval: true, hideCommandsInShare: true },
+  });
+  return { type: "plan.edited", settings };
+}

@@ -1,0 +1,189 @@
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
+import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
+import { createPlanFromDocument } from "@/lib/plans/create-plan";
+import { startAppProcess, type AppProcess } from "@/lib/testing/app-process";
+import { integrationDatabase } from "@/lib/testing/integration-env";
+import { sessionCookie } from "@/lib/testing/live-harness";
+import { resetDatabase } from "@/lib/testing/reset-database";
+import { SIGNOFF_PLAN_MARKDOWN } from "@/lib/testing/signoff-test-plan";
+
+/**
+ * Every state-changing action, for every kind of caller, over HTTP and over the socket, against
+ * the real server (route handlers, socket handlers, sessions). A cell is either allowed (the
+ * change is recorded as exactly one new event) or refused with the expected status, and then
+ * nothing at all changed.
+ */
+const PRINCIPALS = ["lead", "executor", "approver", "viewer", "non-member", "anonymous", "share-link visitor"] as const;
+type Principal = (typeof PRINCIPALS)[number];
+const MEMBER_ROLES = { lead: "LEAD", executor: "EXECUTOR", approver: "APPROVER", viewer: "VIEWER" } as const;
+
+interface Fixture {
+  planId: string;
+  userIds: Record<"lead" | "executor" | "approver" | "viewer" | "non-member", string>;
+  itemIds: string[];
+  goGateId: string;
+  preGateId: string;
+  shareLinkId: string;
+  shareToken: string;
+}
+
+const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixture) => Promise<void>; change: (fixture: Fixture) => unknown }> = {
+  tick: { allowed: ["lead", "executor"], change: (f) => ({ type: "item.status", itemId: f.itemIds[0], status: "DONE", expectedVersion: 0 }) },
+  comment: { allowed: ["lead", "executor", "approver"], change: (f) => ({ type: "item.comment", itemId: f.itemIds[0], body: "Looks good" }) },
+  "edit plan": { allowed: ["lead"], change: () => ({ type: "plan.edit", title: "Renamed plan" }) },
+  start: {
+    allowed: ["lead"],
+    // Start needs the Go/No-Go gate to say GO; the approver (holding CTO) decides it first.
+    prepare: async (f) => void (await applyPlanChange(actor(f, "approver"), f.planId, { type: "gate.decide", gateId: f.goGateId, decision: "GO", rationale: "Ready" })),
+    change: () => ({ type: "plan.lifecycle", action: "start" }),
+  },
+  complete: {
+    allowed: ["lead"],
+    prepare: async (f) => {
+      await db().planItem.updateMany({ where: { planId: f.planId }, data: { status: "DONE" } });
+      await db().plan.update({ where: { id: f.planId }, data: { status: "IN_PROGRESS", startedAt: new Date() } });
+    },
+    change: () => ({ type: "plan.lifecycle", action: "complete" }),
+  },
+  "trigger rollback": {
+    allowed: ["lead"],
+    prepare: async (f) => void (await db().plan.update({ where: { id: f.planId }, data: { status: "IN_PROGRESS", startedAt: new Date() } })),
+    change: () => ({ type: "plan.lifecycle", action: "trigger-rollback", reason: "Error rate above 5%" }),
+  },
+  "sign the pre-deployment gate": { allowed: ["approver"], change: (f) => ({ type: "gate.sign", gateId: f.preGateId, title: "QA Lead", decision: "APPROVE" }) },
+  "decide the Go/No-Go gate": { allowed: ["approver"], change: (f) => ({ type: "gate.decide", gateId: f.goGateId, decision: "GO", rationale: "All checks green" }) },
+  "manage members": { allowed: ["lead"], change: () => ({ type: "member.set", email: "newcomer@example.com", role: "VIEWER", titles: [] }) },
+  "revoke share link": { allowed: ["lead"], change: (f) => ({ type: "share.revoke", linkId: f.shareLinkId }) },
+};
+
+const actor = (fixture: Fixture, who: keyof Fixture["userIds"]) => ({ id: fixture.userIds[who], name: who, isAdmin: false });
+
+let app: AppProcess;
+beforeAll(async () => {
+  app = await startAppProcess(integrationDatabase().url);
+}, 90_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function freshFixture(): Promise<Fixture> {
+  await resetDatabase();
+  const names = ["lead", "executor", "approver", "viewer", "non-member"] as const;
+  const users = await Promise.all(names.map((name) => db().user.create({ data: { name, email: `${name}@example.com`, passwordHash: "not-used" }, select: { id: true } })));
+  await db().user.create({ data: { name: "Newcomer", email: "newcomer@example.com", passwordHash: "not-used" } });
+  const userIds = Object.fromEntries(names.map((name, index) => [name, users[index]!.id])) as Fixture["userIds"];
+  const planId = (await createPlanFromDocument({ document: parsePlanMarkdown(SIGNOFF_PLAN_MARKDOWN).document, createdById: userIds.lead })).id;
+  // Everyone holds every title, so that the role alone decides each cell.
+  const titles = ["QA Lead", "Tech Lead", "CTO"];
+  await db().planMember.update({ where: { planId_userId: { planId, userId: userIds.lead } }, data: { titles } });
+  await db().planMember.createMany({
+    data: (["executor", "approver", "viewer"] as const).map((who) => ({ planId, userId: userIds[who], role: MEMBER_ROLES[who], titles })),
+  });
+  const itemIds = (await db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true } })).map((item) => item.id);
+  const gates = await db().gate.findMany({ where: { planId }, select: { id: true, kind: true } });
+  const share = await applyPlanChange({ id: userIds.lead, name: "lead", isAdmin: false }, planId, { type: "share.create" });
+  const shareLinkId = (share.message.event as { linkId: string }).linkId;
+  return {
+    planId,
+    userIds,
+    itemIds,
+    goGateId: gates.find((gate) => gate.kind === "GO_NO_GO")!.id,
+    preGateId: gates.find((gate) => gate.kind === "PRE_DEPLOYMENT")!.id,
+    shareLinkId,
+    shareToken: share.shareToken!,
+  };
+}
+
+/** Everything a change could touch, to prove a refused call wrote nothing. */
+async function fingerprint(planId: string): Promise<string> {
+  const [plan, items, members, signatures, links, comments, events] = await Promise.all([
+    db().plan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, status: true, lastSeq: true, allowSelfApproval: true, hideCommandsInShare: true, startedAt: true, finishedAt: true } }),
+    db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true } }),
+    db().planMember.findMany({ where: { planId }, orderBy: { userId: "asc" }, select: { userId: true, role: true, titles: true } }),
+    db().gateSignature.count({ where: { planId } }),
+    db().shareLink.findMany({ where: { planId }, select: { id: true, revokedAt: true } }),
+    db().planComment.count({ where: { planId } }),
+    db().planEvent.count({ where: { planId } }),
+  ]);
+  return JSON.stringify({ plan, items, members, signatures, links, comments, events });
+}
+
+async function cookieOf(fixture: Fixture, who: Principal): Promise<string | undefined> {
+  if (who === "anonymous" || who === "share-link visitor") return undefined;
+  return sessionCookie(fixture.userIds[who], who);
+}
+
+/** The change over HTTP, as a script or CI job would send it. Share visitors have no session, only their link. */
+async function overHttp(fixture: Fixture, who: Principal, change: unknown): Promise<number> {
+  const cookie = await cookieOf(fixture, who);
+  const query = who === "share-link visitor" ? `?share=${fixture.shareToken}` : "";
+  const response = await fetch(`${app.url}/api/plans/${fixture.planId}/changes${query}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      origin: app.url,
+      ...(cookie ? { cookie } : {}),
+      ...(who === "share-link visitor" ? { authorization: `Bearer ${fixture.shareToken}` } : {}),
+    },
+    body: JSON.stringify(change),
+  });
+  return response.status;
+}
+
+/** The change over the socket, as the plan page sends it; a refused handshake counts as 401. */
+async function overSocket(fixture: Fixture, who: Principal, change: unknown): Promise<number> {
+  const cookie = await cookieOf(fixture, who);
+  const socket: Socket = connect(app.url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+    ...(who === "share-link visitor" ? { auth: { shareToken: fixture.shareToken } } : {}),
+  });
+  try {
+    const connected = await new Promise<boolean>((resolve) => {
+      socket.once("connect", () => resolve(true));
+      socket.once("connect_error", () => resolve(false));
+    });
+    if (!connected) return 401;
+    const answer = (await socket.timeout(10_000).emitWithAck("plan:change", { planId: fixture.planId, change })) as { ok: boolean; status?: number };
+    return answer.ok ? 201 : answer.status!;
+  } finally {
+    socket.close();
+  }
+}
+
+function expectedStatus(who: Principal, allowed: boolean, transport: "HTTP" | "socket"): number {
+  if (allowed) return 201;
+  if (who === "anonymous") return 401;
+  if (who === "share-link visitor") return transport === "HTTP" ? 401 : 403;
+  // A plan you are not a member of is not revealed: 404, as for one that does not exist.
+  if (who === "non-member") return 404;
+  return 403;
+}
+
+const CELLS = Object.entries(ACTIONS).flatMap(([action, spec]) => PRINCIPALS.map((who) => ({ action, who, allowed: spec.allowed.includes(who) })));
+
+describe.each(["HTTP", "socket"] as const)("authorization over %s", (transport) => {
+  it.each(CELLS)("$action by $who: allowed=$allowed", async ({ action, who, allowed }) => {
+    const fixture = await freshFixture();
+    const spec = ACTIONS[action]!;
+    await spec.prepare?.(fixture);
+    const before = await fingerprint(fixture.planId);
+    const lastSeq = (await db().plan.findUniqueOrThrow({ where: { id: fixture.planId } })).lastSeq;
+
+    const status = transport === "HTTP" ? await overHttp(fixture, who, spec.change(fixture)) : await overSocket(fixture, who, spec.change(fixture));
+
+    expect(status).toBe(expectedStatus(who, allowed, transport));
+    if (allowed) {
+      expect((await db().plan.findUniqueOrThrow({ where: { id: fixture.planId } })).lastSeq).toBe(lastSeq + 1);
+      expect(await fingerprint(fixture.planId)).not.toBe(before);
+    } else {
+      expect(await fingerprint(fixture.planId)).toBe(before);
+    }
+  });
+});
