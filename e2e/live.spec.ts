@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, LEAD, VIEWER } from "./support/accounts";
+import { DEMO_PASSWORD, LEAD, TECH_LEAD, VIEWER } from "./support/accounts";
 import { startAppServer, type AppServer } from "./support/app-server";
 
 const DEMO_PLAN = "Production release: Payments API 2.4.0";
@@ -54,6 +54,17 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   await lead.getByRole("button", { name: "Mark failed" }).click();
   await expect(item(viewer, "Database migrations rehearsed")).toHaveAttribute("data-status", "FAILED");
   await expect(viewer.getByRole("list", { name: "Activity" })).toContainText("Lee Deploy marked “Database migrations rehearsed on a copy of production data” failed: rehearsal took 25 minutes");
+
+  // Start waits for the Go/No-Go gate: refused, then the Tech Lead (its decision maker) says GO.
+  await lead.getByRole("button", { name: "Start deployment" }).click();
+  await expect(lead.getByRole("alert").filter({ hasText: "has not said GO yet" })).toBeVisible();
+  const techLead = await openDemoPlan(browser, server.baseURL, TECH_LEAD.email);
+  const goNoGo = (page: Page) => page.locator('[data-testid="gate"][data-gate-title="Go/No-Go decision"]');
+  await goNoGo(techLead).getByLabel("Rationale").fill("Staging soak clean, error budget healthy");
+  await goNoGo(techLead).getByRole("button", { name: "GO", exact: true }).click();
+  await expect(goNoGo(lead)).toHaveAttribute("data-gate-state", "satisfied");
+  await expect(goNoGo(viewer)).toContainText("GO by Taylor Tech");
+  await techLead.context().close();
 
   // Lifecycle is live too; completing with open items is refused with the list.
   await lead.getByRole("button", { name: "Start deployment" }).click();

@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SIGNOFF_PLAN_MARKDOWN } from "../lib/testing/signoff-test-plan";
+import { LEAD, QA_LEAD, TECH_LEAD } from "./support/accounts";
+import { signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+let planUrl: string;
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const gate = (page: Page, title: string) => page.locator(`[data-testid="gate"][data-gate-title="${title}"]`);
+const role = (page: Page, gateTitle: string, roleTitle: string) => gate(page, gateTitle).locator(`[data-testid="gate-role"][data-role-title="${roleTitle}"]`);
+const item = (page: Page, text: string) => page.locator("li[data-item-id]").filter({ has: page.locator('[data-role="item-text"]', { hasText: text }) });
+
+async function expectNoSeriousViolations(page: Page) {
+  const scan = await new AxeBuilder({ page }).analyze();
+  expect(scan.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"), page.url()).toEqual([]);
+}
+
+test("the lead gives approvers their titles; an approver signs and the lead's page turns the gate green live", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const lead = await signedIn(browser, LEAD.email);
+  await lead.goto("/plans/import");
+  await lead.getByLabel("…or paste it").fill(SIGNOFF_PLAN_MARKDOWN);
+  await lead.getByRole("button", { name: "Preview import" }).click();
+  await lead.getByRole("button", { name: "Create plan" }).click();
+  await expect(lead.getByRole("heading", { level: 1, name: "Sign-off test plan" })).toBeVisible();
+  planUrl = new URL(lead.url()).pathname;
+
+  // People and sharing: two approvers, each with the title they sign for.
+  await lead.getByRole("link", { name: "People and sharing" }).click();
+  for (const [person, title] of [
+    [QA_LEAD, "QA Lead"],
+    [TECH_LEAD, "Tech Lead"],
+  ] as const) {
+    await lead.getByLabel("Add a person by email").fill(person.email);
+    await lead.locator("#new-member-role").selectOption("APPROVER");
+    await lead.locator("#new-member-titles").fill(title);
+    await lead.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(lead.locator(`[data-testid="member"][data-member-email="${person.email}"]`)).toBeVisible();
+  }
+  await expectNoSeriousViolations(lead);
+
+  await lead.goto(planUrl);
+  await expect(lead.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "pending");
+  // Separation of duties: the lead holds no title here and sees no sign buttons.
+  await expect(gate(lead, "Pre-deployment sign-off").getByRole("button", { name: /Approve as/ })).toHaveCount(0);
+
+  const qa = await signedIn(browser, QA_LEAD.email);
+  await qa.goto(planUrl);
+  await expect(qa.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  // Only the title they hold is theirs to sign.
+  await expect(role(qa, "Pre-deployment sign-off", "Tech Lead").getByRole("button", { name: /Approve/ })).toHaveCount(0);
+  await role(qa, "Pre-deployment sign-off", "QA Lead").getByRole("button", { name: "Approve as QA Lead" }).click();
+
+  await expect(role(lead, "Pre-deployment sign-off", "QA Lead")).toHaveAttribute("data-role-state", "signed");
+  await expect(role(lead, "Pre-deployment sign-off", "QA Lead")).toContainText(`Approved by ${QA_LEAD.name}`);
+  await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "pending");
+
+  const tech = await signedIn(browser, TECH_LEAD.email);
+  await tech.goto(planUrl);
+  await role(tech, "Pre-deployment sign-off", "Tech Lead").getByRole("button", { name: "Approve as Tech Lead" }).click();
+
+  await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "satisfied");
+  await expect(gate(lead, "Pre-deployment sign-off")).toContainText("Satisfied");
+  await expect(lead.getByRole("list", { name: "Activity" })).toContainText(`${TECH_LEAD.name} approved as Tech Lead`);
+  await expectNoSeriousViolations(lead);
+  await Promise.all([qa, tech].map((page) => page.context().close()));
+});
+
+test("a share-link visitor without an account sees progress update live, until the link is revoked", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const lead = await signedIn(browser, LEAD.email);
+  await lead.goto(`${planUrl}/members`);
+  await lead.getByRole("button", { name: "Create a read-only link" }).click();
+  const shareUrl = await lead.getByTestId("share-url").inputValue();
+  expect(shareUrl).toMatch(/\/share\/[A-Za-z0-9_-]{40,}$/);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(shareUrl);
+  await expect(visitor.getByRole("heading", { level: 1, name: "Sign-off test plan" })).toBeVisible();
+  await expect(visitor.getByTestId("screen-progress")).toHaveText("0%");
+  await expect(visitor.getByText("● live")).toBeVisible();
+  await expect(visitor.getByRole("button")).toHaveCount(0);
+  await expectNoSeriousViolations(visitor);
+
+  await lead.goto(planUrl);
+  await item(lead, "Backup taken").getByRole("button", { name: "Done" }).click();
+  await expect(visitor.getByTestId("screen-progress")).toHaveText("33%");
+  await expect(visitor.locator('[data-testid="shared-item"]', { hasText: "Backup taken" })).toHaveAttribute("data-status", "DONE");
+  await expect(visitor.getByTestId("screen-activity")).toContainText("Lee Deploy marked “Backup taken” done");
+  // The approvals above covered no done items; this tick leaves them standing.
+  await expect(visitor.getByTestId("screen-gates")).toContainText("Pre-deployment sign-off: signed");
+
+  // Revoked: the visitor is cut off at once, and the link no longer opens the plan.
+  await lead.goto(`${planUrl}/members`);
+  await lead.getByTestId("share-link").getByRole("button", { name: "Revoke" }).click();
+  await expect(lead.getByText("Share link revoked")).toBeVisible();
+  await expect(visitor.getByText(/● (reconnecting|offline)/)).toBeVisible();
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
+});
