@@ -215,7 +215,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs
             </h2>
-            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={signing} onChange={change} />
+            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} />
           </section>
           {aside}
           <section aria-labelledby="activity-title">

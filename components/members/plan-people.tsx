@@ -8,10 +8,10 @@ import { TextField } from "@/components/ui/text-field";
 import type { PlanPeople } from "@/lib/plans/get-plan-people";
 
 const ROLES = [
-  ["LEAD", "Lead — edits, runs and ticks"],
-  ["EXECUTOR", "Executor — ticks and comments"],
-  ["APPROVER", "Approver — signs for their titles, comments"],
-  ["VIEWER", "Viewer — watches"],
+  ["LEAD", "Lead"],
+  ["EXECUTOR", "Executor"],
+  ["APPROVER", "Approver"],
+  ["VIEWER", "Viewer"],
 ] as const;
 
 function usePeopleAction(planId: string) {
@@ -185,6 +185,9 @@ export function PlanPeopleEditor({ people }: { people: PlanPeople }) {
         <h2 id="members-title" className="text-base font-semibold">
           Members
         </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Leads edit, run and tick the plan; executors tick and comment; approvers sign and comment; viewers watch.
+        </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Titles decide who signs: only a member holding a title (for example {people.signOffTitles[0] ?? "QA Lead"}) can sign a gate for it. Separate several with commas.
         </p>

@@ -11,6 +11,8 @@ export interface Signing {
   role: string | null;
   titles: string[];
   mayDecideWithoutTitle: boolean;
+  /** From the live settings: whether a lead may approve their own plan. */
+  allowSelfApproval?: boolean;
 }
 
 const GATE_BADGE = {
@@ -78,7 +80,7 @@ export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: Ga
                       ))}
                     </ul>
                     {signing.titles.includes(role.title) && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
-                      <SignForm gateId={gate.id} title={role.title} onChange={onChange} />
+                      <SignForm gateId={gate.id} title={role.title} onChange={onChange} mayApprove={signing.role !== "LEAD" || Boolean(signing.allowSelfApproval)} />
                     ) : null}
                   </li>
                 ))}
@@ -91,7 +93,7 @@ export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: Ga
   );
 }
 
-function SignForm({ gateId, title, onChange }: { gateId: string; title: string; onChange: (change: PlanChange) => Promise<unknown> }) {
+function SignForm({ gateId, title, onChange, mayApprove }: { gateId: string; title: string; onChange: (change: PlanChange) => Promise<unknown>; mayApprove: boolean }) {
   const [rejecting, setRejecting] = useState(false);
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
@@ -122,9 +124,13 @@ function SignForm({ gateId, title, onChange }: { gateId: string; title: string; 
           </>
         ) : (
           <>
-            <button type="button" className={buttonStyles.primary} disabled={busy} onClick={() => send("APPROVE")}>
-              Approve as {title}
-            </button>
+            {mayApprove ? (
+              <button type="button" className={buttonStyles.primary} disabled={busy} onClick={() => send("APPROVE")}>
+                Approve as {title}
+              </button>
+            ) : (
+              <p className="w-full text-xs text-slate-700 dark:text-slate-300">You lead this plan, so you cannot approve it yourself (separation of duties). You can still reject it.</p>
+            )}
             <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => setRejecting(true)}>
               Reject…
             </button>

@@ -6,6 +6,7 @@ import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import type { Actor } from "@/lib/plan-state/plan-access";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
+import { exportPlanAsMarkdown } from "@/lib/plans/export-plan";
 import { SIGNOFF_PLAN_MARKDOWN } from "@/lib/testing/signoff-test-plan";
 import { gateStructureOf, liveGateStatuses } from "@/lib/signoffs/live-gates";
 import { resetDatabase } from "@/lib/testing/reset-database";
@@ -137,6 +138,23 @@ describe("rejection", () => {
 
     await applyPlanChange(qa2, planId, approve("Tech Lead"));
     expect((await gates())[preGate]!.state).toBe("satisfied");
+  });
+});
+
+describe("export", () => {
+  it("writes signatures, rejections, stale marks and the decision into the Markdown", async () => {
+    await applyPlanChange(lead, planId, tick(0));
+    await applyPlanChange(cto, planId, { type: "gate.decide", gateId: goGate, decision: "NO_GO", rationale: "Error budget spent" });
+    await applyPlanChange(qa, planId, approve("QA Lead"));
+    await applyPlanChange(qa2, planId, { type: "gate.sign", gateId: preGate, title: "Tech Lead", decision: "REJECT", comment: "Load test failed" });
+    let { markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" });
+    expect(markdown).toContain("[x] NO-GO");
+    expect(markdown).toMatch(/- \[x\] QA Lead: Quinn QA Date: \d{4}-\d{2}-\d{2}/);
+    expect(markdown).toMatch(/- \[ \] Tech Lead: rejected by Quincy QA \(Load test failed\)/);
+
+    await applyPlanChange(lead, planId, { ...tick(0, "PENDING"), expectedVersion: 1 });
+    ({ markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" }));
+    expect(markdown).toMatch(/- \[ \] QA Lead: Quinn QA \(stale: signed before the checklist changed\)/);
   });
 });
 
