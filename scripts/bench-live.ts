@@ -33,7 +33,6 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +40,7 @@ import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTestDatabase, startTestDatabaseServer, type TestDatabase, type TestDatabaseServer } from "@/lib/testing/test-database";
 import type { ChildMessage, ParentMessage, WatcherCounts, WatcherGroup, WatcherResult } from "./bench-live-watchers";
+import { freePort } from "@/lib/testing/free-port";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -153,16 +153,6 @@ async function backgroundBusy(ms = 1000): Promise<number> {
   return busyPct(before, machineCpu());
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Everything started here, so that every exit path stops it.

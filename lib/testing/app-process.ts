@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { TEST_AUTH_SECRET } from "@/lib/testing/live-harness";
+import { freePort } from "@/lib/testing/free-port";
 
 /**
  * The real Preflight server (server.ts: Next's production build, its route handlers and
@@ -13,16 +13,6 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startAppProcess(databaseUrl: string): Promise<AppProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("These tests run against the production build: run `npm run build` first (npm test does).");

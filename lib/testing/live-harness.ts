@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import type { CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import { freePort } from "@/lib/testing/free-port";
 
 /** Helpers for live integration tests: real server processes, real socket.io clients. */
 export const TEST_AUTH_SECRET = "integration-test-secret-0123456789abcdef";
@@ -14,16 +14,6 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
 
 export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
   const port = await freePort();
