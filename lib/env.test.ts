@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseSettings } from "@/lib/env";
+import { ConfigurationError, oidcSettings, parseSettings } from "@/lib/env";
 
 describe("parseSettings", () => {
   it("applies defaults for an empty environment", () => {
@@ -31,5 +31,48 @@ describe("parseSettings", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseSettings({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("leaves single sign-on off unless configured", () => {
+    const settings = parseSettings({});
+    expect(settings.OIDC_NAME).toBe("Single sign-on");
+    expect(oidcSettings(settings)).toBeNull();
+  });
+
+  it("reads a complete OpenID Connect configuration, with the button label defaulted or given", () => {
+    const complete = { OIDC_ISSUER: "https://id.example.com/realms/main", OIDC_CLIENT_ID: "preflight", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(oidcSettings(parseSettings(complete))).toEqual({
+      issuer: "https://id.example.com/realms/main",
+      clientId: "preflight",
+      clientSecret: "s3cret",
+      name: "Single sign-on",
+    });
+    expect(oidcSettings(parseSettings({ ...complete, OIDC_NAME: "Acme SSO" }))?.name).toBe("Acme SSO");
+  });
+
+  it("refuses a partial OpenID Connect configuration, naming each missing variable", () => {
+    const problemsOf = (source: Record<string, string>) => {
+      try {
+        parseSettings(source);
+        return [];
+      } catch (error) {
+        return (error as ConfigurationError).problems;
+      }
+    };
+    const onlyIssuer = problemsOf({ OIDC_ISSUER: "https://id.example.com" });
+    expect(onlyIssuer).toHaveLength(2);
+    expect(onlyIssuer.join("\n")).toMatch(/^OIDC_CLIENT_ID: missing/m);
+    expect(onlyIssuer.join("\n")).toMatch(/^OIDC_CLIENT_SECRET: missing/m);
+
+    const noSecret = problemsOf({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "preflight" });
+    expect(noSecret).toEqual([expect.stringMatching(/^OIDC_CLIENT_SECRET: missing/)]);
+
+    expect(problemsOf({ OIDC_CLIENT_SECRET: "s3cret", OIDC_CLIENT_ID: "preflight" })).toEqual([expect.stringMatching(/^OIDC_ISSUER: missing/)]);
+    // Empty strings count as unset, so a blank line in an env file does not half-enable it.
+    expect(problemsOf({ OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "" })).toEqual([]);
+  });
+
+  it("refuses an issuer that is not an http(s) URL", () => {
+    expect(() => parseSettings({ OIDC_ISSUER: "id.example.com", OIDC_CLIENT_ID: "preflight", OIDC_CLIENT_SECRET: "s3cret" })).toThrow(/OIDC_ISSUER: /);
   });
 });

@@ -12,6 +12,8 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
 const settingsSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,8 +32,25 @@ const settingsSchema = z
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     REDIS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().trim().min(1).max(60).default("Single sign-on"),
   })
   .superRefine((settings, ctx) => {
+    // Single sign-on is all or nothing: a half-configured provider would fail only at the first sign-in.
+    const present = OIDC_REQUIRED.filter((name) => settings[name] !== undefined);
+    if (present.length > 0) {
+      for (const name of OIDC_REQUIRED) {
+        if (settings[name] !== undefined) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `missing: single sign-on needs ${OIDC_REQUIRED.join(", ")} together (${present.join(", ")} ${present.length === 1 ? "is" : "are"} set)`,
+        });
+      }
+    }
+
     if (settings.NODE_ENV !== "production") return;
     const secret = settings.AUTH_SECRET ?? "";
     if (secret.length < 32 || PLACEHOLDER_SECRETS.has(secret.toLowerCase())) {
@@ -80,4 +99,19 @@ export function databaseUrl(): string {
 
 export function isProduction(): boolean {
   return settings().NODE_ENV === "production";
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Label of the sign-in button: "Sign in with <name>". */
+  name: string;
+}
+
+/** The OpenID Connect provider to offer on the sign-in page, or null when single sign-on is not configured. */
+export function oidcSettings(source: Settings = settings()): OidcSettings | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, OIDC_NAME: name } = source;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return { issuer, clientId, clientSecret, name };
 }

@@ -1,8 +1,9 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { OIDC_PROVIDER_ID, signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { oidcSettings } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
 
 export interface SignInState {
@@ -34,4 +35,11 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (error instanceof AuthError) return { email, error: "That email and password do not match an active account." };
     throw error;
   }
+}
+
+/** Starts a single sign-on with the configured OpenID Connect provider (a redirect to it). */
+export async function signInWithOidcAction(formData: FormData): Promise<void> {
+  if (!oidcSettings()) return;
+  const callbackUrl = formData.get("callbackUrl");
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined) });
 }

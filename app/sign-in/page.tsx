@@ -1,21 +1,36 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { OidcSignInButton } from "@/components/auth/oidc-sign-in-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/layout/auth-card";
 import { currentUser } from "@/lib/auth/current-user";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { oidcSettings } from "@/lib/env";
 import { hasAnyUser } from "@/lib/users/create-user";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+/** Errors Auth.js sends back here (?error=…): in practice from a single sign-on. */
+function signInErrorMessage(error: string | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error === "CredentialsSignin") return "That email and password do not match an active account.";
+  if (error === "AccessDenied") {
+    return "Single sign-on was refused: this account is deactivated, or the provider did not share a verified email address.";
+  }
+  return "Single sign-on did not complete. Try again, or sign in with your email and password.";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
   if (await currentUser()) redirect(safeCallbackUrl(callbackUrl));
   // An empty instance has nobody to sign in as: its first account is created on /setup.
   if (!(await hasAnyUser())) redirect("/setup");
+  const safeCallback = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  const oidc = oidcSettings();
   return (
     <AuthCard title="Sign in" subtitle="Run and watch deployment plans with your team.">
-      <SignInForm callbackUrl={callbackUrl ? safeCallbackUrl(callbackUrl) : undefined} />
+      <SignInForm callbackUrl={safeCallback} initialError={signInErrorMessage(error)} />
+      {oidc ? <OidcSignInButton name={oidc.name} callbackUrl={safeCallback} /> : null}
     </AuthCard>
   );
 }

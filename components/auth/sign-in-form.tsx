@@ -6,8 +6,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { buttonStyles } from "@/components/ui/styles";
 import { TextField } from "@/components/ui/text-field";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert message={state.error} />

@@ -18,6 +18,11 @@ export function AppHeader({ user }: { user: CurrentUser }) {
             <Link href="/templates" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
               Templates
             </Link>
+            {user.role === "ADMIN" ? (
+              <Link href="/admin/users" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+                Users
+              </Link>
+            ) : null}
           </nav>
         </div>
         <UserMenu user={user} />

@@ -6,16 +6,20 @@ interface TextFieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   error?: string;
 }
 
-/** A labelled input whose error is announced and tied to it for screen readers. */
-export function TextField({ name, label, error, ...input }: TextFieldProps) {
-  const errorId = `${name}-error`;
+/**
+ * A labelled input whose error is announced and tied to it for screen readers. Its id is
+ * `name` unless given (needed when a page repeats a form, e.g. one per table row).
+ */
+export function TextField({ name, label, error, id, ...input }: TextFieldProps) {
+  const inputId = id ?? name;
+  const errorId = `${inputId}-error`;
   return (
     <div>
-      <label htmlFor={name} className={fieldStyles.label}>
+      <label htmlFor={inputId} className={fieldStyles.label}>
         {label}
       </label>
       <input
-        id={name}
+        id={inputId}
         name={name}
         className={fieldStyles.input}
         aria-invalid={error ? true : undefined}

@@ -6,7 +6,8 @@ import type { NextAuthConfig } from "next-auth";
  * Sessions are JWTs signed with AUTH_SECRET, so they survive a server restart.
  */
 export const authConfig = {
-  pages: { signIn: "/sign-in" },
+  // Errors of a sign-in (e.g. single sign-on refused) come back to the sign-in page as ?error=….
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   providers: [],
   callbacks: {

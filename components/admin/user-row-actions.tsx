@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { resetPasswordAction, setUserActiveAction, type AdminUserFormState } from "@/app/(app)/admin/users/actions";
+import { FormNotice } from "@/components/admin/form-notice";
+import { FormAlert } from "@/components/ui/form-alert";
+import { buttonStyles } from "@/components/ui/styles";
+import { TextField } from "@/components/ui/text-field";
+
+interface RowUser {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+const smallButton = "px-3 py-1.5";
+
+/** Sets a new password for one user, behind a disclosure so the table stays compact. */
+export function ResetPasswordForm({ user }: { user: RowUser }) {
+  const [state, formAction, pending] = useActionState<AdminUserFormState, FormData>(resetPasswordAction, {});
+  return (
+    <details className="group w-full">
+      <summary className={`${buttonStyles.secondary} ${smallButton} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+        Reset password<span className="sr-only"> for {user.name}</span>
+      </summary>
+      <form action={formAction} className="mt-3 space-y-3" noValidate>
+        <input type="hidden" name="userId" value={user.id} />
+        <FormAlert message={state.error} />
+        <FormNotice message={state.notice} />
+        <TextField
+          id={`password-${user.id}`}
+          name="password"
+          label={`New password for ${user.name}`}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          error={state.fieldErrors?.password}
+        />
+        <button type="submit" className={`${buttonStyles.primary} ${smallButton}`} disabled={pending}>
+          {pending ? "Saving…" : "Set password"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Deactivates (refused at sign-in and on their next request) or reactivates one user. */
+export function ActiveToggle({ user }: { user: RowUser }) {
+  const [state, formAction, pending] = useActionState<AdminUserFormState, FormData>(setUserActiveAction, {});
+  const verb = user.active ? "Deactivate" : "Reactivate";
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`${verb} ${user.name}`}
+        className={
+          user.active
+            ? `${buttonStyles.secondary} ${smallButton} text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950`
+            : `${buttonStyles.secondary} ${smallButton}`
+        }
+      >
+        {pending ? `${verb.slice(0, -1)}ing…` : verb}
+      </button>
+      <FormAlert message={state.error} />
+    </form>
+  );
+}
