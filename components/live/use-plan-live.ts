@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
+import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
 import type { CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
 import { sharedSocket } from "@/components/live/socket-client";
 
@@ -18,7 +19,8 @@ export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline"
 export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (message: PlanEventMessage) => void; snapshotUrl?: string } = {}) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const [presence, setPresence] = useState<PresenceEntry[]>([]);
+  const [presenceBySource, setPresenceBySource] = useState<PresenceBySource>({});
+  const [now, setNow] = useState(() => Date.now());
   const stateRef = useRef(state);
   const syncing = useRef(false);
   const planId = initial.planId;
@@ -81,8 +83,11 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
         onRemoteEvent.current?.(message);
       } else if (outcome === "gap") void catchUp();
     };
-    const onPresence = (update: { planId: string; people: PresenceEntry[] }) => {
-      if (update.planId === planId) setPresence(update.people);
+    const onPresence = (update: PresenceUpdate) => {
+      if (update.planId !== planId) return;
+      const receivedAt = Date.now();
+      setPresenceBySource((current) => withPresenceUpdate(current, update, receivedAt));
+      setNow(receivedAt);
     };
     const onDisconnect = () => setConnection("reconnecting");
     const onConnectError = () => setConnection(navigator.onLine ? "reconnecting" : "offline");
@@ -104,6 +109,12 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
   }, [planId, applyCatchUp, catchUp, commit]);
 
   usePresenceIdle(planId, connection === "live");
+  // Lists of processes that stopped repeating them (a restarted server) expire.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), PRESENCE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const presence: PresenceEntry[] = useMemo(() => mergedPresence(presenceBySource, now), [presenceBySource, now]);
 
   /** Sends a change; resolves with the server's answer. Refused while disconnected, never queued silently. */
   const sendChange = useCallback(

@@ -7,7 +7,16 @@ import type { PlanEventMessage } from "@/lib/plan-state/events";
  */
 type Emit = (room: string, event: string, payload: unknown) => void;
 
-const registry = globalThis as unknown as { preflightEmit?: Emit };
+const registry = globalThis as unknown as { preflightEmit?: Emit; preflightDisconnectUser?: (userId: string) => void };
+
+export function registerUserDisconnector(disconnect: ((userId: string) => void) | undefined): void {
+  registry.preflightDisconnectUser = disconnect;
+}
+
+/** Ends a (now deactivated) user's live connections on every app process; a no-op without a socket server. */
+export function disconnectUserEverywhere(userId: string): void {
+  registry.preflightDisconnectUser?.(userId);
+}
 
 export function registerEmitter(emit: Emit | undefined): void {
   registry.preflightEmit = emit;

@@ -2,11 +2,11 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server, type Socket } from "socket.io";
 import { describeError } from "@/lib/describe-error";
-import { logger } from "@/lib/logger";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
 import { eventsAfter } from "@/lib/plan-state/read-plan-state";
-import { planRoom, registerEmitter } from "@/lib/realtime/broadcast";
+import { planRoom, registerEmitter, registerUserDisconnector } from "@/lib/realtime/broadcast";
+import { createPresenceTracker } from "@/lib/realtime/presence-tracker";
 import {
   changePlanSchema,
   joinPlanSchema,
@@ -14,7 +14,6 @@ import {
   syncPlanSchema,
   type CatchUp,
   type ChangeAnswer,
-  type PresenceEntry,
 } from "@/lib/realtime/socket-protocol";
 import { findActiveUser } from "@/lib/users/find-active-user";
 import { AppError } from "@/lib/errors";
@@ -46,8 +45,6 @@ const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in 
 
 type Ack<T> = (answer: T) => void;
 
-/** How long presence changes are gathered before one broadcast tells the room who is here. */
-const PRESENCE_COALESCE_MS = 250;
 
 interface RelayedEmit {
   room: string;
@@ -85,38 +82,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     next();
   });
 
-  const emitPresence = async (planId: string) => {
-    const sockets = await io.in(planRoom(planId)).fetchSockets();
-    const byUser = new Map<string, PresenceEntry>();
-    for (const remote of sockets) {
-      const data = remote.data as SocketData;
-      // Everyone who came through share links is shown as one entry: they have no names.
-      const key = data.actor?.id ?? "share-link";
-      const existing = byUser.get(key);
-      const idle = data.idle[planId] ?? false;
-      byUser.set(key, {
-        userId: key,
-        name: data.actor?.name ?? "Share-link visitors",
-        role: data.roles[planId] ?? "VIEWER",
-        idle: existing ? existing.idle && idle : idle,
-      });
-    }
-    io.to(planRoom(planId)).emit("plan:presence" as never, { planId, people: [...byUser.values()] } as never);
-  };
-
-  // When a war room opens a plan, hundreds of people join within seconds; answering every
-  // join with its own room-wide presence broadcast would send N² messages. Changes within
-  // PRESENCE_COALESCE_MS are gathered into one broadcast per plan.
-  const pendingPresence = new Map<string, NodeJS.Timeout>();
-  const schedulePresence = (planId: string) => {
-    if (pendingPresence.has(planId)) return;
-    const timer = setTimeout(() => {
-      pendingPresence.delete(planId);
-      void emitPresence(planId).catch((error: unknown) => logger.warn("presence update failed", error));
-    }, PRESENCE_COALESCE_MS);
-    timer.unref();
-    pendingPresence.set(planId, timer);
-  };
+  const presence = createPresenceTracker(io as unknown as Server);
 
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
@@ -130,7 +96,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
         const { planId, lastSeq } = joinPlanSchema.parse(raw);
         data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
         await socket.join(planRoom(planId));
-        schedulePresence(planId);
+        presence.joined(planId);
         const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
@@ -164,27 +130,30 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       const parsed = presenceSchema.safeParse(raw);
       if (!parsed.success || !socket.rooms.has(planRoom(parsed.data.planId))) return;
       data.idle[parsed.data.planId] = parsed.data.idle;
-      schedulePresence(parsed.data.planId);
+      presence.changed(parsed.data.planId);
     });
 
     socket.on("plan:leave", async (raw: unknown) => {
       const parsed = joinPlanSchema.pick({ planId: true }).safeParse(raw);
       if (!parsed.success) return;
       await socket.leave(planRoom(parsed.data.planId));
-      schedulePresence(parsed.data.planId);
+      presence.changed(parsed.data.planId);
     });
 
     socket.on("disconnecting", () => {
       const planIds = [...socket.rooms].filter((room) => room.startsWith("plan:")).map((room) => room.slice("plan:".length));
       // Scheduled, so it runs after the socket has left its rooms: the others learn who is still here.
-      planIds.forEach(schedulePresence);
+      planIds.forEach(presence.changed);
     });
   });
 
-  // Committed plan events go to this process's sockets at once and in order, then to the
-  // other processes, which emit them to theirs. (A plain io.to().emit() through the cluster
-  // adapter would wait for the publish before delivering locally, adding a database round
-  // trip to every tick and letting concurrent publishes overtake each other.)
+  // Committed plan events are published to the other processes first, then emitted to this
+  // process's sockets, so that the processes fan out at the same time: the publish is a
+  // pg_notify through a pool (asynchronous), while emitting to hundreds of local sockets is
+  // one synchronous loop that would otherwise hold the publish back until it was done. The
+  // local emit waits one setImmediate, which keeps local events in order (FIFO). A plain
+  // io.to().emit() through the cluster adapter would instead wait for the publish before
+  // delivering locally, adding a database round trip to every tick.
   const relay = io as unknown as {
     serverSideEmit(event: "relay", message: RelayedEmit): void;
     on(event: "relay", listener: (message: RelayedEmit) => void): void;
@@ -202,9 +171,22 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     disconnectRevokedLinks(event, payload);
   });
   registerEmitter((room, event, payload) => {
-    io.local.to(room).emit(event as never, payload as never);
     relay.serverSideEmit("relay", { room, event, payload });
-    disconnectRevokedLinks(event, payload);
+    setImmediate(() => {
+      io.local.to(room).emit(event as never, payload as never);
+      disconnectRevokedLinks(event, payload);
+    });
+  });
+
+  // A deactivated account loses its open live connections at once, on every process.
+  const dropUser = (userId: string) => {
+    for (const socket of io.of("/").sockets.values()) if ((socket.data as SocketData).actor?.id === userId) socket.disconnect(true);
+  };
+  const users = io as unknown as { serverSideEmit(event: "user:deactivated", userId: string): void; on(event: "user:deactivated", listener: (userId: string) => void): void };
+  users.on("user:deactivated", dropUser);
+  registerUserDisconnector((userId) => {
+    dropUser(userId);
+    users.serverSideEmit("user:deactivated", userId);
   });
   return io as unknown as Server;
 }

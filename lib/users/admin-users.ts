@@ -13,6 +13,7 @@ import {
 import { createUser } from "@/lib/users/create-user";
 import { findActiveUser, type CurrentUser } from "@/lib/users/find-active-user";
 import { hashPassword } from "@/lib/users/passwords";
+import { disconnectUserEverywhere } from "@/lib/realtime/broadcast";
 
 /**
  * User management by an instance administrator. Every function takes the id of the person
@@ -87,7 +88,7 @@ export async function setUserActive(actorId: string, input: SetUserActiveInput):
   if (!active && userId === actor.id) {
     throw new AppError("conflict", "You cannot deactivate your own account. Ask another administrator to do it.");
   }
-  return db().$transaction(async (tx) => {
+  const updated = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK_KEY})`;
     // Checked again under the lock: the actor may have been deactivated a moment ago.
     if ((await tx.user.count({ where: { id: actor.id, role: "ADMIN", active: true } })) === 0) {
@@ -104,4 +105,7 @@ export async function setUserActive(actorId: string, input: SetUserActiveInput):
     }
     return tx.user.update({ where: { id: userId }, data: { active }, select: managedUserSelect });
   });
+  // After the commit: their open live connections end now, not at their next request.
+  if (!active) disconnectUserEverywhere(userId);
+  return updated;
 }
