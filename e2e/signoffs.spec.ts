@@ -66,6 +66,8 @@ test("the lead gives approvers their titles; an approver signs and the lead's pa
 
   const tech = await signedIn(browser, TECH_LEAD.email);
   await tech.goto(planUrl);
+  // Changes are sent only over a live connection (while connecting, they are refused with a message).
+  await expect(tech.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   await role(tech, "Pre-deployment sign-off", "Tech Lead").getByRole("button", { name: "Approve as Tech Lead" }).click();
 
   await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "satisfied");
@@ -92,6 +94,7 @@ test("a share-link visitor without an account sees progress update live, until t
   await expectNoSeriousViolations(visitor);
 
   await lead.goto(planUrl);
+  await expect(lead.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   await item(lead, "Backup taken").getByRole("button", { name: "Done" }).click();
   await expect(visitor.getByTestId("screen-progress")).toHaveText("33%");
   await expect(visitor.locator('[data-testid="shared-item"]', { hasText: "Backup taken" })).toHaveAttribute("data-status", "DONE");

@@ -116,10 +116,15 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
   }, []);
   const presence: PresenceEntry[] = useMemo(() => mergedPresence(presenceBySource, now), [presenceBySource, now]);
 
-  /** Sends a change; resolves with the server's answer. Refused while disconnected, never queued silently. */
+  /**
+   * Sends a change; resolves with the server's answer. A click in the moment the page is still
+   * connecting waits for the connection (a few seconds at most); past that it is refused with a
+   * message, never queued silently.
+   */
   const sendChange = useCallback(
     async (change: PlanChange): Promise<ChangeAnswer> => {
       const socket = sharedSocket();
+      if (!socket.connected) await connected(socket, CONNECT_WAIT_MS);
       if (!socket.connected) {
         return { ok: false, status: 503, error: { code: "internal", message: "You are offline; the change was not sent. Try again when the connection is back." } };
       }
@@ -144,6 +149,19 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
 }
 
 const IDLE_AFTER_MS = 60_000;
+const CONNECT_WAIT_MS = 5_000;
+
+function connected(socket: ReturnType<typeof sharedSocket>, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off("connect", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    socket.once("connect", done);
+  });
+}
 
 /** Tells the others whether this person is idle (tab hidden, or no input for a minute). */
 function usePresenceIdle(planId: string, live: boolean) {
