@@ -110,3 +110,22 @@ test("a share-link visitor without an account sees progress update live, until t
   await visitor.reload();
   await expect(visitor.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
 });
+
+test("the lead asks for a second Tech Lead signature and a required item; the gate waits again", async ({ browser }) => {
+  const lead = await signedIn(browser, LEAD.email);
+  await lead.goto(planUrl);
+  await expect(lead.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  const planPage = lead;
+  const settingsPage = await lead.context().newPage();
+  await settingsPage.goto(`${planUrl}/members`);
+  const settings = settingsPage.locator('[data-testid="gate-settings"][data-gate-title="Pre-deployment sign-off"]');
+  await settings.getByLabel("Tech Lead: signatures needed").fill("2");
+  await settings.getByLabel("Items that must be settled before anyone signs").selectOption({ label: "Roll out" });
+  await settings.getByRole("button", { name: "Save gate" }).click();
+  await expect(settings.getByText("Gate saved.")).toBeVisible();
+
+  // The open plan page hears of it live.
+  await expect(role(planPage, "Pre-deployment sign-off", "Tech Lead")).toContainText("(1/2)");
+  await expect(gate(planPage, "Pre-deployment sign-off")).toContainText("Waiting for 1 required item(s) first.");
+  await expect(gate(planPage, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "pending");
+});

@@ -146,6 +146,48 @@ function ShareLinks({ planId, links, mayManage }: { planId: string; links: PlanP
   );
 }
 
+function GateSettings({ planId, gate, items, mayManage }: { planId: string; gate: PlanPeople["gates"][number]; items: PlanPeople["items"]; mayManage: boolean }) {
+  const [state, action, pending] = usePeopleAction(planId);
+  return (
+    <form action={action} className="space-y-3 py-3" data-testid="gate-settings" data-gate-title={gate.title}>
+      <input type="hidden" name="gateId" value={gate.id} />
+      <p className="text-sm font-medium">{gate.title}</p>
+      {gate.roles.length ? (
+        <div className="flex flex-wrap gap-4">
+          {gate.roles.map((role, index) => (
+            <div key={role.title}>
+              <input type="hidden" name="quorumTitle" value={role.title} />
+              <label htmlFor={`quorum-${gate.id}-${index}`} className={fieldStyles.label}>
+                {role.title}: signatures needed
+              </label>
+              <input id={`quorum-${gate.id}-${index}`} name="quorum" type="number" min={1} max={20} defaultValue={role.quorum} disabled={!mayManage} className={`${fieldStyles.input} w-24`} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor={`required-${gate.id}`} className={fieldStyles.label}>
+          Items that must be settled before anyone signs
+        </label>
+        <select id={`required-${gate.id}`} name="requiredItemIds" multiple defaultValue={gate.requiredItemIds} disabled={!mayManage} className={`${fieldStyles.input} h-28`}>
+          {items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.text}
+            </option>
+          ))}
+        </select>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Ctrl- or Cmd-click to choose several; none means the gate waits for no items.</p>
+      </div>
+      {mayManage ? (
+        <button type="submit" name="intent" value="configure-gate" className={buttonStyles.secondary} disabled={pending}>
+          Save gate
+        </button>
+      ) : null}
+      <Outcome state={state} />
+    </form>
+  );
+}
+
 function Settings({ planId, people }: { planId: string; people: PlanPeople }) {
   const [state, action, pending] = usePeopleAction(planId);
   return (
@@ -204,6 +246,19 @@ export function PlanPeopleEditor({ people }: { people: PlanPeople }) {
         </h2>
         <ShareLinks planId={people.id} links={people.shareLinks} mayManage={people.mayManage} />
       </section>
+      {people.gates.length ? (
+        <section aria-labelledby="gates-settings-title" className={`${cardStyles} p-4`}>
+          <h2 id="gates-settings-title" className="text-base font-semibold">
+            Gates
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">How many holders of each title must approve, and what must be done before anyone signs.</p>
+          <div className="divide-y divide-slate-100 dark:divide-slate-800">
+            {people.gates.map((gate) => (
+              <GateSettings key={gate.id} planId={people.id} gate={gate} items={people.items} mayManage={people.mayManage} />
+            ))}
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="settings-title" className={`${cardStyles} p-4`}>
         <h2 id="settings-title" className="mb-3 text-base font-semibold">
           Sign-off settings

@@ -22,7 +22,11 @@ export async function getPlanPeople(planId: string, user: { id: string; role: "A
         orderBy: { createdAt: "desc" },
         select: { id: true, createdAt: true, revokedAt: true, createdBy: { select: { name: true } } },
       },
-      gates: { select: { roles: { select: { title: true } }, decisionMakerRole: true } },
+      gates: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, kind: true, decisionMakerRole: true, requiredItemIds: true, roles: { orderBy: { position: "asc" }, select: { title: true, quorum: true } } },
+      },
+      items: { orderBy: { position: "asc" }, select: { id: true, text: true } },
     },
   });
   const role: PlanRoleName | null = plan?.members.find((member) => member.user.id === user.id)?.role ?? null;

@@ -33,6 +33,13 @@ function changeOf(intent: string, formData: FormData): unknown {
       return { type: "share.create" };
     case "revoke-share":
       return { type: "share.revoke", linkId: field("linkId") };
+    case "configure-gate":
+      return {
+        type: "gate.configure",
+        gateId: field("gateId"),
+        requiredItemIds: formData.getAll("requiredItemIds").map(String),
+        quorums: formData.getAll("quorumTitle").map((title, index) => ({ title: String(title), quorum: Number(formData.getAll("quorum")[index]) })),
+      };
     case "settings":
       return { type: "plan.edit", allowSelfApproval: formData.get("allowSelfApproval") === "on", hideCommandsInShare: formData.get("hideCommandsInShare") === "on" };
     default:
@@ -47,6 +54,7 @@ const DONE: Record<string, string> = {
   "create-share": "Share link created. Copy it now: it is shown only once.",
   "revoke-share": "Share link revoked; it stopped working at once.",
   settings: "Settings saved.",
+  "configure-gate": "Gate saved.",
 };
 
 export async function changePeopleAction(planId: string, _previous: PeopleFormState, formData: FormData): Promise<PeopleFormState> {
