@@ -66,6 +66,27 @@ test("an admin creates a user who can sign in, then deactivates them and they ca
   expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
 
+test("deactivating someone closes their open live connection at once; reactivating lets it back", async ({ page, browser }) => {
+  const viewer = await (await browser.newContext()).newPage();
+  await signIn(viewer, VIEWER.email);
+  await viewer.getByRole("link", { name: "Production release: Payments API 2.4.0" }).click();
+  await expect(viewer.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+
+  await signIn(page, ADMIN.email);
+  await page.goto("/admin/users");
+  const row = page.getByRole("row").filter({ hasText: VIEWER.email });
+  await row.getByRole("button", { name: `Deactivate ${VIEWER.name}` }).click();
+  await expect(row).toContainText("Deactivated");
+  await expect(viewer.getByRole("status", { name: "Connection: Offline" })).toBeVisible();
+
+  // Later specs use this account: give it back; a fresh page connects again.
+  await row.getByRole("button", { name: `Reactivate ${VIEWER.name}` }).click();
+  await expect(row).toContainText("Active");
+  await viewer.reload();
+  await expect(viewer.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  await viewer.context().close();
+});
+
 test("an admin cannot deactivate themselves: their own row offers no such button", async ({ page }) => {
   await signIn(page, ADMIN.email);
   await page.goto("/admin/users");

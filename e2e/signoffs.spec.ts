@@ -74,6 +74,11 @@ test("the lead gives approvers their titles; an approver signs and the lead's pa
   await expect(gate(lead, "Pre-deployment sign-off")).toContainText("Satisfied");
   await expect(lead.getByRole("list", { name: "Activity" })).toContainText(`${TECH_LEAD.name} approved as Tech Lead`);
   await expectNoSeriousViolations(lead);
+
+  // The printable report carries the signatures.
+  await lead.goto(`${planUrl}/report`);
+  await expect(lead.getByRole("region", { name: "Sign-offs" })).toContainText("Pre-deployment sign-off — satisfied");
+  await expect(lead.getByRole("region", { name: "Sign-offs" })).toContainText(`Approved by ${QA_LEAD.name}`);
   await Promise.all([qa, tech].map((page) => page.context().close()));
 });
 
@@ -106,8 +111,9 @@ test("a share-link visitor without an account sees progress update live, until t
   await lead.goto(`${planUrl}/members`);
   await lead.getByTestId("share-link").getByRole("button", { name: "Revoke" }).click();
   await expect(lead.getByText("Share link revoked")).toBeVisible();
-  await expect(visitor.getByText(/● (reconnecting|offline)/)).toBeVisible();
-  await visitor.reload();
+  await expect(visitor.getByText("● offline")).toBeVisible();
+  const answer = await visitor.goto(shareUrl);
+  expect(answer?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
 });
 

@@ -89,7 +89,9 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       setPresenceBySource((current) => withPresenceUpdate(current, update, receivedAt));
       setNow(receivedAt);
     };
-    const onDisconnect = () => setConnection("reconnecting");
+    // The server ending the connection (revoked link, deactivated account) is final: the client
+    // does not reconnect by itself, so the page says offline rather than reconnecting.
+    const onDisconnect = (reason: string) => setConnection(reason === "io server disconnect" ? "offline" : "reconnecting");
     const onConnectError = () => setConnection(navigator.onLine ? "reconnecting" : "offline");
 
     socket.on("connect", join);

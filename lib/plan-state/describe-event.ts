@@ -60,7 +60,7 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
   return `${actor} changed the plan`;
 }
 
-const DECISION_LABEL: Record<string, string> = { GO: "GO", NO_GO: "NO-GO", DEFER: "DEFER", APPROVE: "approve", REJECT: "reject" };
+const DECISION_LABEL: Record<string, string> = { GO: "GO", NO_GO: "NO-GO", DEFER: "DEFER" };
 const ROLE_LABEL: Record<string, string> = { LEAD: "lead", EXECUTOR: "executor", APPROVER: "approver", VIEWER: "viewer" };
 
 function describeItemChange(actor: string, quoted: string, item: ItemLiveState, previousStatus: ItemStatusName): string {

@@ -31,7 +31,7 @@ export interface PlanView {
   contacts: ContactRow[];
 }
 
-export function buildPlanView(plan: PlanWithStructure): PlanView {
+export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanView {
   const parsed = planDocumentSchema.safeParse(plan.document);
   const document = parsed.success ? parsed.data : null;
   const documentSections = new Map(document ? allSections(document).map((section) => [section.id, section]) : []);

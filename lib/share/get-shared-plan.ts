@@ -15,8 +15,6 @@ export async function getSharedPlan(token: string) {
       items: { orderBy: { position: "asc" }, include: { statusBy: { select: { id: true, name: true } } } },
       gates: { orderBy: { position: "asc" }, include: { roles: { orderBy: { position: "asc" } } } },
       createdBy: { select: { id: true, name: true } },
-      // Share visitors are no members; the shape matches getPlanForUser's.
-      members: { where: { userId: "" }, select: { role: true, titles: true } },
     },
   });
 }

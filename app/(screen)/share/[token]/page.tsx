@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { BigScreen } from "@/components/live/big-screen";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { getSharedPlan } from "@/lib/share/get-shared-plan";
-import { shareSnapshot } from "@/lib/share/share-snapshot";
+import { sharedSections } from "@/lib/share/shared-sections";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 
 export const metadata: Metadata = { title: "Shared plan", robots: { index: false, follow: false } };
@@ -13,16 +14,8 @@ export default async function SharedPlanPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const plan = await getSharedPlan(token);
   const live = plan ? await loadLiveState(plan.id) : null;
-  if (!plan || !live) {
-    return (
-      <main className="mx-auto max-w-lg p-8">
-        <h1 className="text-xl font-semibold">This link does not work any more</h1>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">It may have been revoked. Ask the plan&apos;s lead for a new link.</p>
-      </main>
-    );
-  }
-  const sections = liveStructureOf(buildPlanView(plan)).map((section) =>
-    plan.hideCommandsInShare ? { ...section, commands: [], items: section.items.map((item) => ({ ...item, commands: [] })) } : section,
-  );
-  return <BigScreen title={plan.title} environment={plan.environment} sections={sections} initial={shareSnapshot(live)} gates={plan.gates.map(gateStructureOf)} shareToken={token} />;
+  // An unknown or revoked token is a 404, with a page that says what to do (not-found.tsx).
+  if (!plan || !live) notFound();
+  const sections = sharedSections(liveStructureOf(buildPlanView(plan)), plan.hideCommandsInShare);
+  return <BigScreen title={plan.title} environment={plan.environment} sections={sections} initial={live} gates={plan.gates.map(gateStructureOf)} shareToken={token} />;
 }
