@@ -11,8 +11,10 @@ import { removeMember, writeMember } from "@/lib/plan-state/write-members";
 import { writePlanSettings } from "@/lib/plan-state/write-settings";
 import { createShareLink, revokeShareLink } from "@/lib/plan-state/write-share-link";
 import { writeGateConfiguration, writeSignature } from "@/lib/plan-state/write-signoff";
+import { writeCheckStatus, writeDowntime, writeItemFlag, writeWindow } from "@/lib/plan-state/write-time";
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
-import { changeItemLocked } from "@/lib/plan-state/item-change-store";
+import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/item-change-store";
+import { downtimeEffect } from "@/lib/plan-state/downtime-rules";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
 
@@ -82,11 +84,16 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       },
       previousStatus: item.status,
     };
-    const withStale = (staleSignatureIds: string[]): PlanEventPayload => (staleSignatureIds.length ? { ...event, staleSignatureIds } : event);
+    const withEffects = ({ staleSignatureIds, downtime }: ItemChangeSideEffects): PlanEventPayload => ({
+      ...event,
+      ...(staleSignatureIds.length ? { staleSignatureIds } : {}),
+      ...(downtime ? { downtime } : {}),
+    });
     return {
       write,
-      event: (staleSignatureIds: string[]) => ({ type: event.type, payload: { actor: actorRef, event: withStale(staleSignatureIds) }, at }),
-      result: (seq: number, staleSignatureIds: string[]): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event: withStale(staleSignatureIds) }),
+      downtime: downtimeEffect(item.downtimeMarker, item.status, write.status, context.downtimeOpen, context.planStatus),
+      event: (effects) => ({ type: event.type, payload: { actor: actorRef, event: withEffects(effects) }, at }),
+      result: (seq, effects): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event: withEffects(effects) }),
     };
   });
   if (!message) throw new AppError("not_found", NOT_FOUND);
@@ -102,9 +109,9 @@ async function applyOtherChange(actor: Actor, planId: string, change: OtherChang
     if (!plan) throw new AppError("not_found", NOT_FOUND);
     assertMay(plan.role, actionForChange(change.type), actor);
 
-    const { event, shareToken } = await writeChange(tx, plan, change, actor);
-    const seq = plan.lastSeq + 1;
     const at = new Date();
+    const { event, shareToken } = await writeChange(tx, plan, change, actor, at);
+    const seq = plan.lastSeq + 1;
     const actorRef = { id: actor.id, name: actor.name };
     await tx.plan.update({ where: { id: planId }, data: { lastSeq: seq } });
     await tx.planEvent.create({
@@ -114,7 +121,7 @@ async function applyOtherChange(actor: Actor, planId: string, change: OtherChang
   });
 }
 
-async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor: Actor): Promise<{ event: PlanEventPayload; shareToken?: string }> {
+async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor: Actor, at: Date): Promise<{ event: PlanEventPayload; shareToken?: string }> {
   switch (change.type) {
     case "item.comment": {
       await findItem(tx, plan.id, change.itemId);
@@ -125,7 +132,7 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: { type: "comment.added", comment: { id: comment.id, itemId: change.itemId, body: change.body, author: actor.name, at: comment.createdAt.toISOString() } } };
     }
     case "plan.lifecycle":
-      return { event: await writeLifecycleChange(tx, plan, change) };
+      return { event: await writeLifecycleChange(tx, plan, change, at) };
     case "plan.edit":
       return { event: await writePlanSettings(tx, plan, change) };
     case "gate.configure":
@@ -141,6 +148,14 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return createShareLink(tx, plan, actor);
     case "share.revoke":
       return { event: await revokeShareLink(tx, plan, change) };
+    case "plan.window":
+      return { event: await writeWindow(tx, plan, change) };
+    case "downtime":
+      return { event: await writeDowntime(tx, plan, change, at) };
+    case "item.flag":
+      return { event: await writeItemFlag(tx, plan, change) };
+    case "check.status":
+      return { event: await writeCheckStatus(tx, plan, change, actor, at) };
   }
 }
 

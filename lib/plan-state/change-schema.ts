@@ -103,6 +103,40 @@ export const memberRemoveSchema = z.object({ type: z.literal("member.remove"), u
 export const shareCreateSchema = z.object({ type: z.literal("share.create") });
 export const shareRevokeSchema = z.object({ type: z.literal("share.revoke"), linkId: id });
 
+const minutes = z.number().int().min(0).max(100_000).nullable();
+
+export const planWindowSchema = z.object({
+  type: z.literal("plan.window"),
+  /** The scheduled start as an instant (ISO 8601 with offset), or null to unschedule. */
+  windowStart: z.iso.datetime({ offset: true, error: "Give the start as a date and time." }).nullable(),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((zone) => isTimeZone(zone), { error: "Choose a known time zone, like Europe/Berlin or UTC." }),
+  expectedDurationMinutes: minutes,
+  expectedDowntimeMinutes: minutes,
+});
+
+export const downtimeChangeSchema = z.object({ type: z.literal("downtime"), action: z.enum(["start", "end"]) });
+
+export const itemFlagSchema = z.object({ type: z.literal("item.flag"), itemId, downtimeMarker: z.enum(["START", "END"]).nullable() });
+
+export const checkStatusSchema = z
+  .object({ type: z.literal("check.status"), checkId: itemId, status: z.enum(["PENDING", "DONE", "SKIPPED"]), note: reason.optional() })
+  .superRefine((change, ctx) => {
+    if (change.status === "SKIPPED" && !change.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the check is skipped." });
+  });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const planChangeSchema = z.union([
   itemStatusChangeSchema,
   itemMeasurementSchema,
@@ -116,6 +150,10 @@ export const planChangeSchema = z.union([
   memberRemoveSchema,
   shareCreateSchema,
   shareRevokeSchema,
+  planWindowSchema,
+  downtimeChangeSchema,
+  itemFlagSchema,
+  checkStatusSchema,
 ]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;

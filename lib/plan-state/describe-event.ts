@@ -11,7 +11,8 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       const { item, previousStatus } = event;
       const stale = event.staleSignatureIds?.length;
       const staleNote = stale ? ` — ${stale} sign-off${stale === 1 ? " is" : "s are"} now stale` : "";
-      return describeItemChange(actor, quote(item.id), item, previousStatus) + staleNote;
+      const downtimeNote = event.downtime ? (event.downtime.some((period) => period.endedAt === null) ? " — downtime started" : " — downtime ended") : "";
+      return describeItemChange(actor, quote(item.id), item, previousStatus) + staleNote + downtimeNote;
     }
     case "comment.added":
       return `${actor} commented on ${quote(event.comment.itemId)}: ${event.comment.body}`;
@@ -56,6 +57,18 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       return `${actor} created a read-only share link`;
     case "share.revoked":
       return `${actor} revoked a share link`;
+    case "plan.window":
+      return event.window.windowStart ? `${actor} scheduled the window` : `${actor} cleared the scheduled start`;
+    case "downtime.changed":
+      return event.action === "started" ? `${actor} marked downtime started` : `${actor} marked downtime ended`;
+    case "item.flagged":
+      return event.downtimeMarker
+        ? `${actor} flagged ${quote(event.itemId)} as the downtime ${event.downtimeMarker === "START" ? "start" : "end"}`
+        : `${actor} cleared the downtime flag of ${quote(event.itemId)}`;
+    case "check.changed": {
+      const verb = event.check.status === "DONE" ? "completed" : event.check.status === "SKIPPED" ? "skipped" : "reopened";
+      return `${actor} ${verb} the monitoring check “${event.check.label}”${event.check.note ? `: ${event.check.note}` : ""}`;
+    }
   }
   return `${actor} changed the plan`;
 }

@@ -44,9 +44,39 @@ export interface MemberLiveState {
   titles: string[];
 }
 
+/** The scheduled window and what the plan expects of it. */
+export interface WindowLiveState {
+  windowStart: string | null;
+  timeZone: string;
+  expectedDurationMinutes: number | null;
+  expectedDowntimeMinutes: number | null;
+}
+
+export interface DowntimePeriodLive {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export type DowntimeMarkerName = "START" | "END";
+
+export interface CheckLiveState {
+  id: string;
+  label: string;
+  offsetMinutes: number;
+  dueAt: string;
+  status: "PENDING" | "DONE" | "SKIPPED";
+  note: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
 export type PlanEventPayload =
-  /** `staleSignatureIds`: signatures this change made stale, because they had approved the item as it was. */
-  | { type: "item.changed"; item: ItemLiveState; previousStatus: ItemStatusName; staleSignatureIds?: string[] }
+  /**
+   * `staleSignatureIds`: signatures this change made stale, because they had approved the item as it was.
+   * `downtime`: the plan's downtime periods, when ticking this item (flagged as downtime start or end) changed them.
+   */
+  | { type: "item.changed"; item: ItemLiveState; previousStatus: ItemStatusName; staleSignatureIds?: string[]; downtime?: DowntimePeriodLive[] }
   | { type: "comment.added"; comment: CommentLiveState }
   | {
       type: "plan.status";
@@ -56,6 +86,8 @@ export type PlanEventPayload =
       trigger: string | null;
       startedAt: string | null;
       finishedAt: string | null;
+      /** Monitoring checks created because the plan finished. */
+      checks?: CheckLiveState[];
     }
   | { type: "plan.edited"; settings: PlanSettings }
   | { type: "gate.configured"; gateId: string; config: GateLiveConfig }
@@ -64,7 +96,11 @@ export type PlanEventPayload =
   | { type: "member.set"; member: MemberLiveState; previousRole: PlanRoleName | null }
   | { type: "member.removed"; userId: string; name: string }
   | { type: "share.created"; linkId: string }
-  | { type: "share.revoked"; linkId: string };
+  | { type: "share.revoked"; linkId: string }
+  | { type: "plan.window"; window: WindowLiveState }
+  | { type: "downtime.changed"; action: "started" | "ended"; periods: DowntimePeriodLive[] }
+  | { type: "item.flagged"; itemId: string; downtimeMarker: DowntimeMarkerName | null }
+  | { type: "check.changed"; check: CheckLiveState };
 
 export interface PlanEventMessage {
   planId: string;

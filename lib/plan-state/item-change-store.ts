@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { createPool } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
-import type { ItemLiveState } from "@/lib/plan-state/events";
+import type { DowntimeMarkerName, DowntimePeriodLive, ItemLiveState } from "@/lib/plan-state/events";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 
@@ -25,7 +25,14 @@ export interface ItemChangeContext {
   planStatus: PlanStatusName;
   lastSeq: number;
   role: PlanRoleName | null;
-  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null }) | null;
+  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null }) | null;
+  downtimeOpen: boolean;
+}
+
+/** What else the change did, written in the same transaction: signatures made stale, downtime started or ended. */
+export interface ItemChangeSideEffects {
+  staleSignatureIds: string[];
+  downtime?: DowntimePeriodLive[];
 }
 
 export interface ItemWrite {
@@ -46,8 +53,10 @@ export async function changeItemLocked<T>(
   actorId: string,
   decide: (context: ItemChangeContext) => {
     write: ItemWrite;
-    event: (staleSignatureIds: string[]) => { type: string; payload: unknown; at: Date };
-    result: (seq: number, staleSignatureIds: string[]) => T;
+    /** Set when this change starts or ends the plan's downtime (a flagged item ticked done). */
+    downtime?: "start" | "end";
+    event: (effects: ItemChangeSideEffects) => { type: string; payload: unknown; at: Date };
+    result: (seq: number, effects: ItemChangeSideEffects) => T;
   },
 ): Promise<T | null> {
   const client = await pool().connect();
@@ -73,8 +82,10 @@ export async function changeItemLocked<T>(
               statusAt: row.status_at,
               changedBy: row.changed_by,
               version: row.version,
+              downtimeMarker: row.downtime_marker,
             }
           : null,
+        downtimeOpen: row.downtime_open,
       };
       const decision = decide(context);
       const seq = context.lastSeq + 1;
@@ -84,7 +95,9 @@ export async function changeItemLocked<T>(
       const staleSignatureIds: string[] = row.covered_by_signature
         ? (await client.query<{ id: string }>(MARK_SIGNATURES_STALE, [planId, itemId, new Date(), `“${row.item_text}” changed after this was signed.`])).rows.map((stale) => stale.id)
         : [];
-      const event = decision.event(staleSignatureIds);
+      const downtime = decision.downtime ? await changeDowntime(client, planId, decision.downtime, decision.write.statusAt ?? new Date()) : undefined;
+      const effects: ItemChangeSideEffects = { staleSignatureIds, ...(downtime ? { downtime } : {}) };
+      const event = decision.event(effects);
       const { write } = decision;
       const written = await client.query(WRITE_ITEM_AND_EVENT, [
         itemId,
@@ -103,7 +116,7 @@ export async function changeItemLocked<T>(
       ]);
       if (written.rowCount !== 1) throw new Error(`item ${itemId} changed under the plan lock; nothing was written`);
       await client.query("COMMIT");
-      return decision.result(seq, staleSignatureIds);
+      return decision.result(seq, effects);
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
@@ -118,6 +131,8 @@ const LOCK_AND_READ = `
          i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
          i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
          COALESCE(u.name, i."statusByName") AS changed_by, i.text AS item_text,
+         i."downtimeMarker"::text AS downtime_marker,
+         EXISTS (SELECT 1 FROM "DowntimePeriod" d WHERE d."planId" = p.id AND d."endedAt" IS NULL) AS downtime_open,
          EXISTS (SELECT 1 FROM "GateSignature" s
                   WHERE s."planId" = p.id AND s."staleAt" IS NULL AND s."supersededAt" IS NULL
                     AND s."coveredItems" ? $3) AS covered_by_signature
@@ -149,3 +164,17 @@ const WRITE_ITEM_AND_EVENT = `
   )
   INSERT INTO "PlanEvent" (id, "planId", seq, type, "actorId", payload, "createdAt")
   SELECT $9, $8, plan."lastSeq", $10, $11, $12::jsonb, $13 FROM plan`;
+
+/** Opens or closes the plan's downtime period; the rule for when to do so is in apply-plan-change.ts. */
+async function changeDowntime(client: pg.PoolClient, planId: string, action: "start" | "end", at: Date): Promise<DowntimePeriodLive[]> {
+  if (action === "start") {
+    await client.query(`INSERT INTO "DowntimePeriod" (id, "planId", "startedAt") VALUES ($1, $2, $3)`, [randomUUID(), planId, at]);
+  } else {
+    await client.query(`UPDATE "DowntimePeriod" SET "endedAt" = $2 WHERE "planId" = $1 AND "endedAt" IS NULL`, [planId, at]);
+  }
+  const { rows } = await client.query<{ id: string; startedAt: Date; endedAt: Date | null }>(
+    `SELECT id, "startedAt", "endedAt" FROM "DowntimePeriod" WHERE "planId" = $1 ORDER BY "startedAt"`,
+    [planId],
+  );
+  return rows.map((row) => ({ id: row.id, startedAt: row.startedAt.toISOString(), endedAt: row.endedAt?.toISOString() ?? null }));
+}

@@ -1,4 +1,14 @@
-import type { CommentLiveState, GateLiveConfig, ItemLiveState, PlanEventMessage, PlanSettings } from "@/lib/plan-state/events";
+import type {
+  CheckLiveState,
+  CommentLiveState,
+  DowntimeMarkerName,
+  DowntimePeriodLive,
+  GateLiveConfig,
+  ItemLiveState,
+  PlanEventMessage,
+  PlanSettings,
+  WindowLiveState,
+} from "@/lib/plan-state/events";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 
@@ -23,6 +33,14 @@ export interface PlanLiveState {
   signatures: SignatureLiveState[];
   /** The newest events first, for the activity feed. */
   activity: PlanEventMessage[];
+  window: WindowLiveState;
+  downtime: DowntimePeriodLive[];
+  /** Items whose tick starts or ends the downtime. */
+  downtimeMarkers: Record<string, DowntimeMarkerName>;
+  /** First and last state change of each item that changed (ISO), for actual times on the timeline. */
+  itemSpans: Record<string, { first: string; last: string }>;
+  /** Monitoring checks due after the finish, in due order. */
+  checks: CheckLiveState[];
 }
 
 export const ACTIVITY_LENGTH = 50;
@@ -42,14 +60,18 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
   const next: PlanLiveState = { ...state, seq: message.seq, activity: [message, ...state.activity].slice(0, ACTIVITY_LENGTH) };
   const { event } = message;
   switch (event.type) {
-    case "item.changed":
+    case "item.changed": {
       next.items = { ...state.items, [event.item.id]: event.item };
+      const span = state.itemSpans[event.item.id];
+      next.itemSpans = { ...state.itemSpans, [event.item.id]: { first: span?.first ?? message.at, last: message.at } };
+      if (event.downtime) next.downtime = event.downtime;
       if (event.staleSignatureIds?.length) {
         const stale = new Set(event.staleSignatureIds);
         const reason = "An item it approved changed afterwards.";
         next.signatures = state.signatures.map((signature) => (stale.has(signature.id) ? { ...signature, stale: true, staleReason: reason } : signature));
       }
       break;
+    }
     case "comment.added":
       next.comments = { ...state.comments, [event.comment.itemId]: [...(state.comments[event.comment.itemId] ?? []), event.comment] };
       break;
@@ -58,6 +80,21 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       next.startedAt = event.startedAt;
       next.finishedAt = event.finishedAt;
       if (event.status === "ROLLING_BACK") next.rollbackReason = event.reason;
+      if (event.checks) next.checks = event.checks;
+      break;
+    case "plan.window":
+      next.window = event.window;
+      break;
+    case "downtime.changed":
+      next.downtime = event.periods;
+      break;
+    case "item.flagged": {
+      const { [event.itemId]: _previous, ...others } = state.downtimeMarkers;
+      next.downtimeMarkers = event.downtimeMarker ? { ...others, [event.itemId]: event.downtimeMarker } : others;
+      break;
+    }
+    case "check.changed":
+      next.checks = state.checks.map((check) => (check.id === event.check.id ? event.check : check));
       break;
     case "plan.edited":
       next.settings = event.settings;

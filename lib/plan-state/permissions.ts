@@ -33,6 +33,10 @@ const ACTION_BY_CHANGE = {
   "member.remove": "manage",
   "share.create": "manage",
   "share.revoke": "manage",
+  "plan.window": "edit",
+  downtime: "run",
+  "item.flag": "edit",
+  "check.status": "tick",
 } as const satisfies Record<string, PlanAction>;
 
 export type PlanChangeType = keyof typeof ACTION_BY_CHANGE;

@@ -3,6 +3,8 @@ import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events
 import { liveItem } from "@/lib/plan-state/apply-plan-change";
 import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { checkLiveState, downtimePeriods, windowLiveState, windowSelect } from "@/lib/plan-state/write-time";
+import { loadItemSpans } from "@/lib/timeline/timeline-source";
 import { liveConfigOf, loadGateConfigs, loadSignaturesInForce } from "@/lib/signoffs/read-signoffs";
 
 /** Past this many missed events a client reloads the snapshot instead of replaying them. */
@@ -45,10 +47,11 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
           rollbackReason: true,
           allowSelfApproval: true,
           hideCommandsInShare: true,
+          ...windowSelect,
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -59,6 +62,9 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         }),
         loadGateConfigs(tx, planId),
         loadSignaturesInForce(tx, planId),
+        downtimePeriods(tx, planId),
+        loadItemSpans(tx, planId),
+        tx.monitoringCheck.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } }),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -83,6 +89,11 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         gates: Object.fromEntries(gates.map((gate) => [gate.id, liveConfigOf(gate)])),
         signatures,
         activity: events.map(toMessage),
+        window: windowLiveState(plan),
+        downtime,
+        downtimeMarkers: Object.fromEntries(items.flatMap((item) => (item.downtimeMarker ? [[item.id, item.downtimeMarker]] : []))),
+        itemSpans: Object.fromEntries(Object.entries(spans).map(([id, span]) => [id, { first: new Date(span.first).toISOString(), last: new Date(span.last).toISOString() }])),
+        checks: checks.map(checkLiveState),
       };
     },
     { isolationLevel: "RepeatableRead" },

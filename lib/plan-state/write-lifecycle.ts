@@ -5,9 +5,11 @@ import type { PlanEventPayload } from "@/lib/plan-state/events";
 import { FINISHED_STATUSES, planTransition } from "@/lib/plan-state/lifecycle";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
 import { startBlockedReason } from "@/lib/plan-state/write-signoff";
+import { recordPlanMetrics } from "@/lib/metrics/record-plan-metrics";
+import { createMonitoringChecks } from "@/lib/plan-state/monitoring-checks";
 
 /** Start, complete, finish as partial, abort, roll back: the plan status transitions. */
-export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>): Promise<PlanEventPayload> {
+export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>, now: Date): Promise<PlanEventPayload> {
   const items = await tx.planItem.findMany({
     where: { planId: plan.id },
     select: { id: true, text: true, required: true, status: true, section: { select: { isRollback: true } } },
@@ -25,7 +27,6 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
     const blocked = await startBlockedReason(tx, plan.id);
     if (blocked) throw new AppError("conflict", blocked);
   }
-  const now = new Date();
   const finished = FINISHED_STATUSES.has(result.to);
   const updated = await tx.plan.update({
     where: { id: plan.id },
@@ -37,7 +38,7 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
     },
     select: { startedAt: true, finishedAt: true },
   });
-  return {
+  const event: Extract<PlanEventPayload, { type: "plan.status" }> = {
     type: "plan.status",
     status: result.to,
     previousStatus: plan.status,
@@ -46,4 +47,9 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
     startedAt: updated.startedAt?.toISOString() ?? null,
     finishedAt: updated.finishedAt?.toISOString() ?? null,
   };
+  if (!finished) return event;
+  // The figures and the monitoring schedule belong to the finish itself: same transaction.
+  await recordPlanMetrics(tx, plan.id, { planId: plan.id, seq: plan.lastSeq + 1, at: now.toISOString(), actor: null, event });
+  const checks = result.to === "ABORTED" ? [] : await createMonitoringChecks(tx, plan.id, now);
+  return checks.length ? { ...event, checks } : event;
 }

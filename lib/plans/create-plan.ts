@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
+import { timeColumnsOf } from "@/lib/plans/time-columns";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
 
 /**
@@ -16,6 +17,7 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
     const plan = await tx.plan.create({
       data: {
         ...planColumnsOf(document),
+        ...timeColumnsOf(document),
         document: document as unknown as Prisma.InputJsonValue,
         createdById: input.createdById,
         members: { create: { userId: input.createdById, role: "LEAD" } },

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { ItemStatusName } from "@/lib/plans/progress";
+import { phaseSections, type TimelineSectionInput } from "@/lib/timeline/phases";
+import { planTimeline, type ItemSpan, type TimelineInput } from "@/lib/timeline/plan-timeline";
+
+const MIN = 60_000;
+const WINDOW = Date.parse("2026-12-05T22:00:00Z");
+
+function section(id: string, level: number, extra: Partial<TimelineSectionInput> = {}): TimelineSectionInput {
+  return { id, title: id, level, parentId: null, offsetMinutes: null, plannedDurationMinutes: null, isRollback: false, itemIds: [], ...extra };
+}
+
+// "## Deployment Steps" holding three timed phases, plus a rollback procedure.
+const SECTIONS: TimelineSectionInput[] = [
+  section("steps", 2),
+  section("prep", 3, { parentId: "steps", offsetMinutes: -60, plannedDurationMinutes: 30, itemIds: ["p1", "p2"] }),
+  section("deploy", 3, { parentId: "steps", offsetMinutes: 0, itemIds: ["d1", "d2", "d3"] }),
+  section("verify", 3, { parentId: "steps", offsetMinutes: 15, plannedDurationMinutes: 10, itemIds: ["v1"] }),
+  section("rollback", 2, { isRollback: true, itemIds: ["r1"] }),
+];
+
+function input(overrides: Partial<TimelineInput> & { statuses?: Record<string, ItemStatusName>; spans?: Record<string, ItemSpan> } = {}): TimelineInput {
+  const { statuses = {}, spans = {}, ...rest } = overrides;
+  return {
+    phases: phaseSections(SECTIONS),
+    status: "SCHEDULED",
+    windowStart: WINDOW,
+    startedAt: null,
+    finishedAt: null,
+    expectedDurationMinutes: 25,
+    itemStatus: (id) => statuses[id] ?? "PENDING",
+    itemSpans: spans,
+    now: WINDOW - 90 * MIN,
+    ...rest,
+  };
+}
+
+describe("phaseSections", () => {
+  it("takes the level that carries the offsets as the phases, with their subsections' items", () => {
+    const phases = phaseSections(SECTIONS);
+    expect(phases.map((phase) => phase.id)).toEqual(["prep", "deploy", "verify"]);
+    expect(phases[1]).toMatchObject({ offsetMinutes: 0, durationMinutes: null, itemIds: ["d1", "d2", "d3"] });
+  });
+
+  it("falls back to the shallowest level that splits the items when no heading has an offset", () => {
+    const phases = phaseSections([
+      section("title", 1),
+      section("a", 2, { parentId: "title", itemIds: ["a1"] }),
+      section("a.1", 3, { parentId: "a", itemIds: ["a2"] }),
+      section("b", 2, { parentId: "title", itemIds: ["b1"] }),
+    ]);
+    expect(phases.map((phase) => [phase.id, phase.itemIds])).toEqual([
+      ["a", ["a1", "a2"]],
+      ["b", ["b1"]],
+    ]);
+  });
+});
+
+describe("planTimeline", () => {
+  it("places phases at T-0 = the scheduled start before the plan starts, and counts down", () => {
+    const timeline = planTimeline(input());
+    expect(timeline.tZeroFrom).toBe("scheduled");
+    expect(timeline.phases.map((phase) => [phase.id, (phase.plannedStart - WINDOW) / MIN, (phase.plannedEnd - WINDOW) / MIN, phase.plannedFrom])).toEqual([
+      ["prep", -60, -30, "document"],
+      // No duration of its own: it lasts until the next phase's offset.
+      ["deploy", 0, 15, "document"],
+      ["verify", 15, 25, "document"],
+    ]);
+    expect(timeline.clock).toEqual({ mode: "countdown", ms: -90 * MIN });
+    expect(timeline.plannedFinish).toBe(WINDOW + 25 * MIN);
+    expect(timeline.phases.every((phase) => phase.state === "upcoming")).toBe(true);
+  });
+
+  it("moves the whole plan to the actual start when the plan starts late", () => {
+    const startedAt = WINDOW + 40 * MIN;
+    const timeline = planTimeline(input({ status: "IN_PROGRESS", startedAt, now: startedAt + 5 * MIN }));
+    expect(timeline.tZeroFrom).toBe("actual");
+    expect(timeline.startedLateMs).toBe(40 * MIN);
+    expect(timeline.phases[1]!.plannedStart).toBe(startedAt);
+    expect(timeline.clock).toEqual({ mode: "elapsed", ms: 5 * MIN });
+    expect(timeline.plannedFinish).toBe(startedAt + 25 * MIN);
+    // Preparations left open are behind; the deployment itself is not yet.
+    expect(timeline.phases.map((phase) => phase.state)).toEqual(["behind", "upcoming", "upcoming"]);
+  });
+
+  it("marks a phase that runs past its planned end as behind and pushes the estimated finish", () => {
+    const startedAt = WINDOW;
+    const now = startedAt + 20 * MIN;
+    const timeline = planTimeline(
+      input({
+        status: "IN_PROGRESS",
+        startedAt,
+        now,
+        statuses: { p1: "DONE", p2: "DONE", d1: "DONE" },
+        spans: { p1: { first: WINDOW - 50 * MIN, last: WINDOW - 50 * MIN }, p2: { first: WINDOW - 45 * MIN, last: WINDOW - 40 * MIN }, d1: { first: startedAt + 2 * MIN, last: startedAt + 2 * MIN } },
+      }),
+    );
+    const [prep, deploy, verify] = timeline.phases;
+    expect(prep).toMatchObject({ state: "done", actualStart: WINDOW - 50 * MIN, actualEnd: WINDOW - 40 * MIN, settled: 2 });
+    expect(deploy).toMatchObject({ state: "behind", actualStart: startedAt + 2 * MIN, actualEnd: null, settled: 1, items: 3 });
+    expect(verify!.state).toBe("upcoming");
+    expect(timeline.behind).toBe(1);
+    // Deploy should have ended at T+15 and is still open at T+20: the finish moves 5 minutes.
+    expect(timeline.estimatedFinish).toBe(startedAt + 30 * MIN);
+  });
+
+  it("calls a phase finished late when its last item settled after the planned end", () => {
+    const startedAt = WINDOW;
+    const statuses: Record<string, ItemStatusName> = { d1: "DONE", d2: "SKIPPED", d3: "DONE" };
+    const spans = { d1: { first: startedAt + MIN, last: startedAt + MIN }, d2: { first: startedAt + 3 * MIN, last: startedAt + 3 * MIN }, d3: { first: startedAt + 12 * MIN, last: startedAt + 18 * MIN } };
+    const timeline = planTimeline(input({ status: "IN_PROGRESS", startedAt, now: startedAt + 19 * MIN, statuses, spans }));
+    expect(timeline.phases[1]).toMatchObject({ state: "finished-late", actualStart: startedAt + MIN, actualEnd: startedAt + 18 * MIN });
+    // Verify has not begun and is not late yet (its planned end is T+25): the estimate holds.
+    expect(timeline.estimatedFinish).toBe(startedAt + 25 * MIN);
+  });
+
+  it("shows the rollback procedure only once it runs, and reports the finished duration", () => {
+    const startedAt = WINDOW;
+    const finishedAt = WINDOW + 31 * MIN;
+    const quiet = planTimeline(input({ status: "COMPLETE", startedAt, finishedAt, now: finishedAt + MIN }));
+    expect(quiet.phases.map((phase) => phase.id)).not.toContain("rollback");
+    expect(quiet.clock).toEqual({ mode: "finished", ms: 31 * MIN });
+    expect(quiet.estimatedFinish).toBe(finishedAt);
+    expect(quiet.phases.map((phase) => phase.state)).toEqual(["not-run", "not-run", "not-run"]);
+  });
+
+  it("estimates phases nobody timed from the expected duration, by item count", () => {
+    const phases = phaseSections([section("a", 2, { itemIds: ["a1", "a2", "a3"] }), section("b", 2, { itemIds: ["b1"] })]);
+    const timeline = planTimeline(input({ phases, expectedDurationMinutes: 40 }));
+    expect(timeline.phases.map((phase) => [(phase.plannedStart - WINDOW) / MIN, (phase.plannedEnd - WINDOW) / MIN, phase.plannedFrom])).toEqual([
+      [0, 30, "estimated"],
+      [30, 40, "estimated"],
+    ]);
+  });
+
+  it("turns schedule rows into planned times and has nothing to place without a window", () => {
+    const schedule = [{ key: "r1", activity: "Stop application", offsetMinutes: 0, durationMinutes: 2, owner: "DevOps" }];
+    const timeline = planTimeline(input({ schedule }));
+    expect(timeline.schedule[0]).toMatchObject({ plannedStart: WINDOW, plannedEnd: WINDOW + 2 * MIN });
+    const unscheduled = planTimeline(input({ windowStart: null, schedule }));
+    expect(unscheduled).toMatchObject({ tZero: null, phases: [], schedule: [], clock: { mode: "unscheduled" } });
+  });
+});

@@ -1,0 +1,53 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { planDocumentSchema } from "@/lib/plan-document/schema";
+import type { PhaseSection, TimelineSectionInput } from "@/lib/timeline/phases";
+import { phaseSections } from "@/lib/timeline/phases";
+import type { ItemSpan, ScheduleRowInput } from "@/lib/timeline/plan-timeline";
+import { scheduleRowsOf } from "@/lib/timeline/schedule-rows";
+
+type Reader = Pick<Prisma.TransactionClient, "planSection" | "planItem" | "$queryRaw" | "plan">;
+
+/** The plan's sections as the timeline needs them, with their own items, in document order. */
+export async function loadPhases(tx: Reader, planId: string): Promise<PhaseSection[]> {
+  const [sections, items] = await Promise.all([
+    tx.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } }),
+    tx.planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, sectionId: true } }),
+  ]);
+  return phaseSections(sectionInputs(sections, items));
+}
+
+export function sectionInputs(
+  sections: readonly { id: string; title: string; level: number; parentId: string | null; offsetMinutes: number | null; plannedDurationMinutes: number | null; isRollback: boolean }[],
+  items: readonly { id: string; sectionId: string }[],
+): TimelineSectionInput[] {
+  const itemsBySection = new Map<string, string[]>();
+  for (const item of items) itemsBySection.set(item.sectionId, [...(itemsBySection.get(item.sectionId) ?? []), item.id]);
+  return sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    level: section.level,
+    parentId: section.parentId,
+    offsetMinutes: section.offsetMinutes,
+    plannedDurationMinutes: section.plannedDurationMinutes,
+    isRollback: section.isRollback,
+    itemIds: itemsBySection.get(section.id) ?? [],
+  }));
+}
+
+/** First and last state change of every item that changed, from the event log. */
+export async function loadItemSpans(tx: Pick<Reader, "$queryRaw">, planId: string): Promise<Record<string, ItemSpan>> {
+  const rows = await tx.$queryRaw<{ itemId: string; first: Date; last: Date }[]>`
+    SELECT payload->'event'->'item'->>'id' AS "itemId", min("createdAt") AS first, max("createdAt") AS last
+      FROM "PlanEvent"
+     WHERE "planId" = ${planId} AND type = 'item.changed'
+     GROUP BY 1`;
+  return Object.fromEntries(rows.map((row) => [row.itemId, { first: row.first.getTime(), last: row.last.getTime() }]));
+}
+
+/** The document's timeline table rows with offsets, for the schedule lane and the calendar. */
+export async function loadScheduleRows(tx: Pick<Reader, "plan">, planId: string): Promise<ScheduleRowInput[]> {
+  const plan = await tx.plan.findUnique({ where: { id: planId }, select: { document: true, windowStart: true, windowTimeZone: true } });
+  if (!plan) return [];
+  const document = planDocumentSchema.safeParse(plan.document);
+  return document.success ? scheduleRowsOf(document.data, plan.windowStart, plan.windowTimeZone ?? "UTC") : [];
+}
