@@ -15,6 +15,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
             <Link href="/plans" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
               Plans
             </Link>
+            <Link href="/dashboard" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+              Dashboard
+            </Link>
             <Link href="/templates" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
               Templates
             </Link>

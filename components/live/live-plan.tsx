@@ -12,6 +12,9 @@ import { ProgressBar } from "@/components/plan/progress-bar";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
 import { cardStyles } from "@/components/ui/styles";
+import { TickingTimePanel } from "@/components/timeline/time-panel";
+import type { PhaseSection } from "@/lib/timeline/phases";
+import type { ScheduleRowInput } from "@/lib/timeline/plan-timeline";
 import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
@@ -30,6 +33,8 @@ interface LivePlanProps {
   rollbackTriggers: string[];
   /** Server-rendered panels for the right column (gates, contacts). */
   aside: React.ReactNode;
+  /** The plan's phases and schedule, for the time panel. */
+  time: { phases: PhaseSection[]; schedule: ScheduleRowInput[] };
 }
 
 interface Notice {
@@ -43,7 +48,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, aside }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -211,6 +216,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
         </div>
 
         <aside className="space-y-6">
+          <TickingTimePanel state={state} {...time} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
           <section aria-labelledby="gates-title">
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs

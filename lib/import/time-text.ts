@@ -103,3 +103,66 @@ function removeSpan(text: string, index: number, length: number): string {
   }
   return `${text.slice(0, start)} ${text.slice(end)}`.replace(/\(\s*\)|\[\s*\]/g, "");
 }
+
+// "~35 minutes" or "15-30 min" inside a sentence. Not after "+"/"-" so "T+15 min" stays an offset.
+const DURATION_IN_TEXT = new RegExp(
+  `(?<![\\w.+\\-−–])(?:(?:~|≈|approx\\.?|about|around)\\s*)?\\d+(?:\\.\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:\\.\\d+)?)?\\s*${UNIT}\\.?(?![A-Za-z])`,
+  "i",
+);
+
+/** The first duration written inside longer text ("Total: ~35 minutes" → 35). */
+export function findDuration(text: string): PlannedDuration | undefined {
+  const match = DURATION_IN_TEXT.exec(text);
+  return match ? parseDuration(match[0]) : undefined;
+}
+
+export interface TimeOfDay {
+  hours: number;
+  minutes: number;
+  /** Zone written after the time ("UTC", "EST", "Europe/Berlin", "UTC+2"), unchecked. */
+  zone?: string;
+}
+
+export interface FoundTimeOfDay {
+  time: TimeOfDay;
+  index: number;
+  length: number;
+}
+
+const ZONE = String.raw`(?:(?:UTC|GMT)[+\-−]\d{1,2}(?::?\d{2})?|[A-Z][A-Za-z]+/[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z_-]+)?|[A-Z]{2,5}|Z)(?![A-Za-z])`;
+// Minutes are optional only with AM/PM ("2 PM"); "T+10" or a bare "10" is never a time.
+const TIME_OF_DAY = new RegExp(
+  String.raw`(?<![\d:.+\-−])(\d{1,2})(?::(\d{2})(?::\d{2}(?:\.\d+)?)?)?(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?:\s*\(?(${ZONE})\)?)?`,
+  "g",
+);
+
+function toTimeOfDay(match: RegExpExecArray): TimeOfDay | undefined {
+  const [, hourText = "", minuteText, meridiem, zone] = match;
+  if (minuteText === undefined && meridiem === undefined) return undefined;
+  let hours = Number(hourText);
+  const minutes = Number(minuteText ?? 0);
+  if (minutes > 59) return undefined;
+  if (meridiem) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (meridiem.toLowerCase() === "p" ? 12 : 0);
+  } else if (hours > 23) return undefined;
+  return { hours, minutes, ...(zone ? { zone } : {}) };
+}
+
+/** The first time of day in a text ("at 02:00 PST", "2026-12-01T09:30Z"). */
+export function findTimeOfDay(text: string): FoundTimeOfDay | undefined {
+  for (const match of text.matchAll(TIME_OF_DAY)) {
+    // Digits right after the match ("2026", "10:3045") mean a longer number, not a time.
+    if (/^\d/.test(text.slice(match.index + match[0].length))) continue;
+    const time = toTimeOfDay(match);
+    if (time) return { time, index: match.index, length: match[0].length };
+  }
+  return undefined;
+}
+
+/** A time of day that is the whole text ("10:30", "10:30 PM", "22:15 UTC"), as in a timeline cell. */
+export function parseTimeOfDay(text: string): TimeOfDay | undefined {
+  const trimmed = text.trim();
+  const found = findTimeOfDay(trimmed);
+  return found && found.index === 0 && found.length === trimmed.length ? found.time : undefined;
+}

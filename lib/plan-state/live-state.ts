@@ -20,6 +20,8 @@ import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 export interface PlanLiveState {
   planId: string;
   seq: number;
+  /** When the server read this snapshot; pages render their clocks at this time first. */
+  loadedAt: string;
   status: PlanStatusName;
   startedAt: string | null;
   finishedAt: string | null;

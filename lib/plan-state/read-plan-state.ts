@@ -79,6 +79,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
       return {
         planId,
         seq: plan.lastSeq,
+        loadedAt: new Date().toISOString(),
         status: plan.status as PlanStatusName,
         startedAt: plan.startedAt?.toISOString() ?? null,
         finishedAt: plan.finishedAt?.toISOString() ?? null,

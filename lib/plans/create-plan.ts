@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
+import { notifyDashboards } from "@/lib/realtime/broadcast";
 import { timeColumnsOf } from "@/lib/plans/time-columns";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
 
@@ -13,7 +14,7 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
   const { sections, items } = sectionAndItemRows(document);
   const gates = gateRows(document);
 
-  return db().$transaction(async (tx) => {
+  const plan = await db().$transaction(async (tx) => {
     const plan = await tx.plan.create({
       data: {
         ...planColumnsOf(document),
@@ -39,4 +40,6 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
     }
     return plan;
   });
+  notifyDashboards();
+  return plan;
 }

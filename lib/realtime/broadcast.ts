@@ -26,7 +26,22 @@ export function planRoom(planId: string): string {
   return `plan:${planId}`;
 }
 
+/** Signed-in people watching the dashboard. */
+export const DASHBOARD_ROOM = "dashboard";
+
+/** Changes that move a plan between the dashboard's lists or change what it shows of one. */
+const DASHBOARD_EVENTS: ReadonlySet<PlanEventMessage["event"]["type"]> = new Set(["plan.status", "plan.window", "plan.edited", "check.changed"]);
+
 /** Sends a committed event to everyone watching the plan (on every app process, via the adapter). */
 export function broadcastPlanEvent(message: PlanEventMessage): void {
   registry.preflightEmit?.(planRoom(message.planId), "plan:event", message);
+  if (DASHBOARD_EVENTS.has(message.event.type)) notifyDashboards();
+}
+
+/**
+ * Tells open dashboards to refresh. It carries nothing: each dashboard re-reads through
+ * the server with its viewer's access rules, so no plan's details reach someone who may not see it.
+ */
+export function notifyDashboards(): void {
+  registry.preflightEmit?.(DASHBOARD_ROOM, "dashboard:changed", {});
 }

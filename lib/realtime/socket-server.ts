@@ -5,7 +5,7 @@ import { describeError } from "@/lib/describe-error";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
 import { eventsAfter } from "@/lib/plan-state/read-plan-state";
-import { planRoom, registerEmitter, registerUserDisconnector } from "@/lib/realtime/broadcast";
+import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector } from "@/lib/realtime/broadcast";
 import { createPresenceTracker } from "@/lib/realtime/presence-tracker";
 import {
   changePlanSchema,
@@ -124,6 +124,11 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       } catch (error) {
         fail(ack, error);
       }
+    });
+
+    // Dashboards only learn that something changed, then re-read with their viewer's access.
+    socket.on("dashboard:watch", async () => {
+      if (data.actor) await socket.join(DASHBOARD_ROOM);
     });
 
     socket.on("plan:presence", (raw: unknown) => {

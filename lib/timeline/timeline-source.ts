@@ -51,3 +51,18 @@ export async function loadScheduleRows(tx: Pick<Reader, "plan">, planId: string)
   const document = planDocumentSchema.safeParse(plan.document);
   return document.success ? scheduleRowsOf(document.data, plan.windowStart, plan.windowTimeZone ?? "UTC") : [];
 }
+
+/** Phases and schedule rows of a plan already loaded with its structure (its page's query). */
+export function timelineStructureOf(plan: {
+  document: unknown;
+  windowStart: Date | null;
+  windowTimeZone: string | null;
+  sections: Parameters<typeof sectionInputs>[0];
+  items: Parameters<typeof sectionInputs>[1];
+}): { phases: PhaseSection[]; schedule: ScheduleRowInput[] } {
+  const document = planDocumentSchema.safeParse(plan.document);
+  return {
+    phases: phaseSections(sectionInputs(plan.sections, plan.items)),
+    schedule: document.success ? scheduleRowsOf(document.data, plan.windowStart, plan.windowTimeZone ?? "UTC") : [],
+  };
+}

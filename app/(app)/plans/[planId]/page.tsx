@@ -9,6 +9,7 @@ import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
+import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 async function loadPlan(planId: string) {
   const user = await requireUser();
@@ -42,6 +43,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
+        time={timelineStructureOf(plan)}
         aside={
           <>
             {view.rollbackTriggers.length ? (

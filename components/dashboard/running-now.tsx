@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { DashboardSection, SectionEmpty } from "@/components/dashboard/dashboard-section";
+import { EnvironmentBadge } from "@/components/plan/plan-header";
+import { PlanStatusPill } from "@/components/plans/plan-status-pill";
+import { formatUtc, relativeTime } from "@/lib/dashboard/format-times";
+import type { RunningPlan } from "@/lib/dashboard/list-running-plans";
+
+export function RunningNow({ plans, now, filtered }: { plans: RunningPlan[]; now: Date; filtered: boolean }) {
+  return (
+    <DashboardSection id="running-now" title="Running now" aside={plans.length ? `${plans.length} running` : null}>
+      {plans.length ? (
+        <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+          {plans.map((plan) => (
+            <li key={plan.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0">
+                <div className="flex flex-wrap items-center gap-2">
+                  <EnvironmentBadge environment={plan.environment} />
+                  <Link href={`/plans/${plan.id}`} className="truncate font-medium hover:underline">
+                    {plan.title}
+                  </Link>
+                </div>
+                <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+                  {plan.deployLead ? `Lead: ${plan.deployLead}` : "No lead named"}
+                  {plan.startedAt ? (
+                    <>
+                      {" · started "}
+                      <time dateTime={plan.startedAt}>{formatUtc(new Date(plan.startedAt))}</time> ({relativeTime(new Date(plan.startedAt), now)})
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              <PlanStatusPill status={plan.status} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <SectionEmpty>
+          {filtered ? "No running plan matches these filters." : "Nothing is running. A plan shows here, live, as soon as its lead starts it."}
+        </SectionEmpty>
+      )}
+    </DashboardSection>
+  );
+}

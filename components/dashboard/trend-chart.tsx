@@ -1,0 +1,98 @@
+"use client";
+
+import { useId } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DASH, formatMinutes, formatPercent } from "@/lib/dashboard/format-figures";
+import type { ChartSpec, ChartTone } from "@/lib/dashboard/trend-charts";
+
+// Picked to stay apart for the common colour-vision deficiencies and on both themes; the
+// legend names every series and the table below says every value, so nothing rests on colour.
+const TONE_COLOURS: Record<ChartTone, string> = {
+  success: "#059669",
+  rollback: "#ea580c",
+  actual: "#4f46e5",
+  downtime: "#c026d3",
+  planned: "#94a3b8",
+};
+
+/** Matches the wrapper's h-60, so the chart has its height before it is measured. */
+const CHART_HEIGHT = 240;
+
+/**
+ * One trend chart. The drawing is hidden from assistive technology (recharts' SVG reads as a
+ * pile of shapes); a visually hidden table with the same numbers, named by the chart's title,
+ * stands in for it.
+ */
+export function TrendChart({ spec }: { spec: ChartSpec }) {
+  const titleId = useId();
+  const format = (value: number | null | undefined) => (value === null || value === undefined ? DASH : spec.unit === "share" ? formatPercent(value) : formatMinutes(value));
+  const rows = spec.categories.map((category, index) => ({
+    category,
+    ...Object.fromEntries(spec.series.map((series) => [series.key, series.values[index] ?? null])),
+  }));
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+      <XAxis dataKey="category" tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" strokeOpacity={0.4} interval="preserveStartEnd" />
+      <YAxis
+        tick={{ fill: "currentColor", fontSize: 12 }}
+        stroke="currentColor"
+        strokeOpacity={0.4}
+        width={56}
+        domain={spec.unit === "share" ? [0, 1] : [0, "auto"]}
+        tickFormatter={(value: number) => format(value)}
+      />
+      <Tooltip formatter={(value) => format(typeof value === "number" ? value : null)} contentStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+    </>
+  );
+  return (
+    <figure aria-labelledby={titleId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <figcaption id={titleId} className="text-sm font-medium">
+        {spec.title}
+      </figcaption>
+      <div aria-hidden className="mt-2 h-60 text-slate-600 dark:text-slate-400">
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
+          {spec.kind === "line" ? (
+            <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              {axes}
+              {spec.series.map((series) => (
+                <Line key={series.key} dataKey={series.key} name={series.label} stroke={TONE_COLOURS[series.tone]} strokeWidth={2} dot connectNulls isAnimationActive={false} />
+              ))}
+            </LineChart>
+          ) : (
+            <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              {axes}
+              {spec.series.map((series) => (
+                <Bar key={series.key} dataKey={series.key} name={series.label} fill={TONE_COLOURS[series.tone]} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          )}
+        </ResponsiveContainer>
+      </div>
+      <table className="sr-only">
+        <caption>{spec.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{spec.categoryLabel}</th>
+            {spec.series.map((series) => (
+              <th key={series.key} scope="col">
+                {series.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spec.categories.map((category, index) => (
+            <tr key={category}>
+              <th scope="row">{category}</th>
+              {spec.series.map((series) => (
+                <td key={series.key}>{format(series.values[index])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
