@@ -40,7 +40,8 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
         strokeOpacity={0.4}
         width={56}
         domain={spec.unit === "share" ? [0, 1] : [0, "auto"]}
-        tickFormatter={(value: number) => format(value)}
+        // Axis ticks stay short ("90 min"); the tooltip and the table spell values out ("1 h 30 min").
+        tickFormatter={(value: number) => (spec.unit === "share" ? formatPercent(value) : `${Math.round(value)} min`)}
       />
       <Tooltip formatter={(value) => format(typeof value === "number" ? value : null)} contentStyle={{ fontSize: 12 }} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
