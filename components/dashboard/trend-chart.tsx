@@ -26,27 +26,30 @@ const CHART_HEIGHT = 240;
 export function TrendChart({ spec }: { spec: ChartSpec }) {
   const titleId = useId();
   const format = (value: number | null | undefined) => (value === null || value === undefined ? DASH : spec.unit === "share" ? formatPercent(value) : formatMinutes(value));
+  // Axis ticks stay short ("90 min"); the tooltip and the table spell values out ("1 h 30 min").
+  const formatTick = (value: number) => (spec.unit === "share" ? formatPercent(value) : `${Math.round(value)} min`);
   const rows = spec.categories.map((category, index) => ({
     category,
     ...Object.fromEntries(spec.series.map((series) => [series.key, series.values[index] ?? null])),
   }));
-  const axes = (
-    <>
-      <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-      <XAxis dataKey="category" tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" strokeOpacity={0.4} interval="preserveStartEnd" />
-      <YAxis
-        tick={{ fill: "currentColor", fontSize: 12 }}
-        stroke="currentColor"
-        strokeOpacity={0.4}
-        width={56}
-        domain={spec.unit === "share" ? [0, 1] : [0, "auto"]}
-        // Axis ticks stay short ("90 min"); the tooltip and the table spell values out ("1 h 30 min").
-        tickFormatter={(value: number) => (spec.unit === "share" ? formatPercent(value) : `${Math.round(value)} min`)}
-      />
-      <Tooltip formatter={(value) => format(typeof value === "number" ? value : null)} contentStyle={{ fontSize: 12 }} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-    </>
-  );
+  const tick = { fill: "currentColor", fontSize: 12 };
+  const valueAxis = {
+    type: "number" as const,
+    tick,
+    stroke: "currentColor",
+    strokeOpacity: 0.4,
+    domain: spec.unit === "share" ? [0, 1] : [0, "auto"],
+    tickFormatter: formatTick,
+  };
+  const categoryAxis = { type: "category" as const, dataKey: "category", tick, stroke: "currentColor", strokeOpacity: 0.4 };
+  const horizontal = spec.kind === "bars";
+  const furniture = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={horizontal} horizontal={!horizontal} />,
+    <Tooltip key="tooltip" formatter={(value) => format(typeof value === "number" ? value : null)} contentStyle={{ fontSize: 12, color: "#0f172a" }} />,
+    // Series in the order given (not sorted by name), written in the text colour rather than the series colour.
+    <Legend key="legend" itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(label: string) => <span className="text-slate-700 dark:text-slate-200">{label}</span>} />,
+  ];
+  const margin = { top: 8, right: 12, bottom: 0, left: 0 };
   return (
     <figure aria-labelledby={titleId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <figcaption id={titleId} className="text-sm font-medium">
@@ -55,15 +58,28 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
       <div aria-hidden className="mt-2 h-60 text-slate-600 dark:text-slate-400">
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
           {spec.kind === "line" ? (
-            <LineChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-              {axes}
+            <LineChart data={rows} accessibilityLayer={false} margin={margin}>
+              {furniture}
+              <XAxis {...categoryAxis} interval="preserveStartEnd" />
+              <YAxis {...valueAxis} width={64} />
               {spec.series.map((series) => (
                 <Line key={series.key} dataKey={series.key} name={series.label} stroke={TONE_COLOURS[series.tone]} strokeWidth={2} dot connectNulls isAnimationActive={false} />
               ))}
             </LineChart>
           ) : (
-            <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-              {axes}
+            <BarChart data={rows} layout={horizontal ? "vertical" : "horizontal"} accessibilityLayer={false} margin={margin}>
+              {furniture}
+              {horizontal ? (
+                <>
+                  <XAxis {...valueAxis} />
+                  <YAxis {...categoryAxis} width={104} interval={0} />
+                </>
+              ) : (
+                <>
+                  <XAxis {...categoryAxis} interval="preserveStartEnd" />
+                  <YAxis {...valueAxis} width={64} />
+                </>
+              )}
               {spec.series.map((series) => (
                 <Bar key={series.key} dataKey={series.key} name={series.label} fill={TONE_COLOURS[series.tone]} isAnimationActive={false} />
               ))}

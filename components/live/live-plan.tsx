@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
 import { LiveItem } from "@/components/live/live-item";
@@ -63,6 +64,14 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
     );
   }, []);
   const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
+  // The server-rendered panels (the metrics) change with the plan's status: re-render them then.
+  const router = useRouter();
+  const renderedStatus = useRef(initial.status);
+  useEffect(() => {
+    if (state.status === renderedStatus.current) return;
+    renderedStatus.current = state.status;
+    router.refresh();
+  }, [state.status, router]);
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const { helpOpen, closeHelp } = useChecklistShortcuts();

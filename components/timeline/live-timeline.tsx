@@ -7,12 +7,13 @@ import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { TimePanel } from "@/components/timeline/time-panel";
 import { STATE_LABEL, TimelineChart } from "@/components/timeline/timeline-chart";
 import { useNow } from "@/components/timeline/use-now";
+import { useViewerTimeZone } from "@/components/timeline/zoned-time";
 import { WindowSettings } from "@/components/timeline/window-settings";
 import { FormAlert } from "@/components/ui/form-alert";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
-import { formatDuration, formatInZone } from "@/lib/time/format-time";
+import { formatDuration, formatInZone, formatSpan } from "@/lib/time/format-time";
 import { timeRange, type RangeMode } from "@/lib/timeline/chart-scale";
 import { timelineOfLiveState } from "@/lib/timeline/live-timeline";
 import type { PhaseSection } from "@/lib/timeline/phases";
@@ -38,6 +39,7 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
   const timeline = timelineOfLiveState(state, phases, schedule, now);
   const range = timeRange(timeline, now, mode);
   const zone = state.window.timeZone;
+  const viewerZone = useViewerTimeZone();
 
   const change = async (planChange: PlanChange) => {
     setError(null);
@@ -64,9 +66,12 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
                     {option === "window" ? "Deployment window" : "Whole plan"}
                   </button>
                 ))}
-                <span className="text-xs text-slate-600 dark:text-slate-400">Times in {zone}. Dashed bars are estimates; solid bars are what happened.</span>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  Times in {zone}
+                  {viewerZone && viewerZone !== zone ? ` (the second row of the axis is your time, ${viewerZone})` : ""}. Grey bars are the plan (dashed: estimated); coloured bars are what happened.
+                </span>
               </div>
-              <TimelineChart timeline={timeline} range={range} now={now} timeZone={zone} />
+              <TimelineChart timeline={timeline} range={range} now={now} timeZone={viewerZone ?? zone} />
             </>
           ) : (
             <p className="text-sm text-slate-700 dark:text-slate-300">This plan has no scheduled window yet. Set its start below to place its phases in time.</p>
@@ -90,11 +95,11 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
                   <tr key={phase.id} className="border-t border-slate-100 dark:border-slate-800" data-phase-row={phase.title}>
                     <td className="py-1.5 pr-3">{phase.title}</td>
                     <td className="py-1.5 pr-3 tabular-nums">
-                      {formatInZone(new Date(phase.plannedStart), zone)}–{formatInZone(new Date(phase.plannedEnd), zone)}
+                      {formatSpan(new Date(phase.plannedStart), new Date(phase.plannedEnd), zone)}
                       {phase.plannedFrom === "estimated" ? <span className="text-xs text-slate-600 dark:text-slate-400"> (est.)</span> : null}
                     </td>
                     <td className="py-1.5 pr-3 tabular-nums">
-                      {phase.actualStart !== null ? `${formatInZone(new Date(phase.actualStart), zone)}–${phase.actualEnd !== null ? formatInZone(new Date(phase.actualEnd), zone) : "now"}` : "—"}
+                      {phase.actualStart !== null ? (phase.actualEnd !== null ? formatSpan(new Date(phase.actualStart), new Date(phase.actualEnd), zone) : `${formatInZone(new Date(phase.actualStart), zone, { withDate: false, withZone: false })}–now`) : "—"}
                       {phase.actualStart !== null ? (
                         <span className="text-xs text-slate-600 dark:text-slate-400"> ({formatDuration(((phase.actualEnd ?? now) - phase.actualStart) / 1000)})</span>
                       ) : null}

@@ -5,8 +5,9 @@ import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
-import { formatClock, formatDuration, formatInZone } from "@/lib/time/format-time";
+import { formatClock, formatDuration } from "@/lib/time/format-time";
 import { useNow } from "@/components/timeline/use-now";
+import { ZonedTime } from "@/components/timeline/zoned-time";
 import { checkDueState, downtimeSecondsOf, timelineOfLiveState, type CheckDue } from "@/lib/timeline/live-timeline";
 import type { PhaseSection } from "@/lib/timeline/phases";
 import type { PlanTimeline, ScheduleRowInput } from "@/lib/timeline/plan-timeline";
@@ -58,7 +59,9 @@ export function TimePanel({ state, timeline, now, planId, permissions, onChange,
         {timeline.tZero !== null ? (
           <>
             <dt className="text-slate-600 dark:text-slate-400">{timeline.tZeroFrom === "actual" ? "Started" : "Scheduled start"}</dt>
-            <dd>{formatInZone(new Date(timeline.tZero), zone, { withDate: true, withZone: true })}</dd>
+            <dd>
+              <ZonedTime at={timeline.tZero} timeZone={zone} />
+            </dd>
           </>
         ) : (
           <>
@@ -76,7 +79,7 @@ export function TimePanel({ state, timeline, now, planId, permissions, onChange,
           <>
             <dt className="text-slate-600 dark:text-slate-400">{state.finishedAt ? "Finished" : "Estimated finish"}</dt>
             <dd data-testid="estimated-finish">
-              {formatInZone(new Date(timeline.estimatedFinish), zone, { withZone: true })}
+              <ZonedTime at={timeline.estimatedFinish} timeZone={zone} withDate={false} />
               {timeline.plannedFinish !== null && !state.finishedAt && timeline.estimatedFinish > timeline.plannedFinish + 30_000
                 ? ` (${formatDuration((timeline.estimatedFinish - timeline.plannedFinish) / 1000)} behind plan)`
                 : ""}
@@ -149,7 +152,7 @@ function MonitoringChecks({ state, now, mayTick, onChange }: { state: PlanLiveSt
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-medium">{check.label}</span>
                 <span className={`text-xs ${DUE_STYLE[due]}`}>
-                  {DUE_LABEL[due]} · {formatInZone(new Date(check.dueAt), state.window.timeZone, { withDate: true })}
+                  {DUE_LABEL[due]} · <ZonedTime at={Date.parse(check.dueAt)} timeZone={state.window.timeZone} />
                 </span>
               </div>
               {check.doneBy ? (

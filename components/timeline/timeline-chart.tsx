@@ -7,9 +7,9 @@ import { axisTicks, type TimeRange } from "@/lib/timeline/chart-scale";
  * schedule rows as a lane of planned bars, T-0 and a "now" line. Drawn as SVG by hand:
  * chart libraries have no planned-against-actual Gantt, and this is a few rectangles.
  */
-const LABEL_WIDTH = 230;
-const WIDTH = 1000;
-const ROW = 34;
+const LABEL_WIDTH = 170;
+const WIDTH = 760;
+const ROW = 30;
 const AXIS = 34;
 
 const ACTUAL_FILL: Record<PhaseState, string> = {
@@ -65,7 +65,7 @@ export function TimelineChart({ timeline, range, now, timeZone }: { timeline: Pl
           return (
             <g key={phase.id} data-phase={phase.title} data-state={phase.state}>
               <text x={8} y={rowY + 21} className="fill-slate-900 text-[12px] dark:fill-slate-100">
-                {truncate(phase.title, 30)}
+                {truncate(phase.title, 24)}
               </text>
               <rect
                 x={x(phase.plannedStart)}
@@ -104,7 +104,7 @@ export function TimelineChart({ timeline, range, now, timeZone }: { timeline: Pl
           <g key={row.key}>
             {header}
             <text x={8} y={rowY + 21} className="fill-slate-700 text-[12px] dark:fill-slate-300">
-              {truncate(row.activity, 30)}
+              {truncate(row.activity, 24)}
             </text>
             <rect x={x(row.plannedStart)} y={rowY + 9} width={Math.max(3, x(row.plannedEnd) - x(row.plannedStart))} height={ROW - 18} rx={2} className="fill-indigo-300 dark:fill-indigo-700" />
           </g>

@@ -14,14 +14,15 @@ const metrics: FinishedMetrics = {
 describe("trendCharts", () => {
   it("plots rates, durations and downtimes per environment, in minutes, with the unnamed group labelled", () => {
     const [rates, duration, downtime] = trendCharts(metrics).byEnvironment;
-    expect(rates).toMatchObject({ title: "Success and rollback rate by environment", unit: "share", kind: "bar", categories: ["production", "No environment"] });
+    expect(rates).toMatchObject({ title: "Success and rollback rate by environment", unit: "share", kind: "bars", categories: ["production", "No environment"] });
     expect(rates!.series.map((series) => series.values)).toEqual([[0.5, 1], [0.5, 0]]);
     expect(duration!.series.map((series) => series.values)).toEqual([[90.5, null], [60, null]]);
     expect(downtime!.series.map((series) => series.values)).toEqual([[null, 1.5], [null, 5]]);
   });
 
   it("labels months and draws their rates as a line", () => {
-    const [rates] = trendCharts(metrics).byMonth;
+    const [rates, duration] = trendCharts(metrics).byMonth;
     expect(rates).toMatchObject({ id: "rates-by-month", kind: "line", categoryLabel: "Month (UTC)", categories: ["Jan 2026"] });
+    expect(duration).toMatchObject({ kind: "columns" });
   });
 });

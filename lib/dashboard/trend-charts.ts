@@ -21,7 +21,8 @@ export interface ChartSpec {
   title: string;
   /** "share": 0–1, shown as a percentage; "minutes": shown as a duration. */
   unit: "share" | "minutes";
-  kind: "bar" | "line";
+  /** bars: horizontal, for named categories (long labels read along the axis); columns and line: for a sequence of months. */
+  kind: "bars" | "columns" | "line";
   categoryLabel: string;
   categories: string[];
   series: ChartSeries[];
@@ -31,7 +32,16 @@ export const NO_ENVIRONMENT_LABEL = "No environment";
 
 const toMinutes = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10);
 
-function chartsFor(groups: MetricsAggregate[], scope: { id: string; noun: string; categoryLabel: string; categories: string[]; rateKind: ChartSpec["kind"] }): ChartSpec[] {
+interface ChartScope {
+  id: string;
+  noun: string;
+  categoryLabel: string;
+  categories: string[];
+  barKind: ChartSpec["kind"];
+  rateKind: ChartSpec["kind"];
+}
+
+function chartsFor(groups: MetricsAggregate[], scope: ChartScope): ChartSpec[] {
   const base = { categoryLabel: scope.categoryLabel, categories: scope.categories };
   return [
     {
@@ -50,7 +60,7 @@ function chartsFor(groups: MetricsAggregate[], scope: { id: string; noun: string
       id: `duration-by-${scope.id}`,
       title: `Median duration vs planned by ${scope.noun}`,
       unit: "minutes",
-      kind: "bar",
+      kind: scope.barKind,
       series: [
         { key: "duration", label: "Median duration", tone: "actual", values: groups.map((group) => toMinutes(group.medianDurationSeconds)) },
         { key: "planned", label: "Median planned", tone: "planned", values: groups.map((group) => group.medianPlannedDurationMinutes) },
@@ -61,7 +71,7 @@ function chartsFor(groups: MetricsAggregate[], scope: { id: string; noun: string
       id: `downtime-by-${scope.id}`,
       title: `Median downtime vs expected by ${scope.noun}`,
       unit: "minutes",
-      kind: "bar",
+      kind: scope.barKind,
       series: [
         { key: "downtime", label: "Median downtime", tone: "downtime", values: groups.map((group) => toMinutes(group.medianDowntimeSeconds)) },
         { key: "expected", label: "Median expected", tone: "planned", values: groups.map((group) => group.medianExpectedDowntimeMinutes) },
@@ -77,7 +87,8 @@ export function trendCharts(metrics: FinishedMetrics): { byEnvironment: ChartSpe
       noun: "environment",
       categoryLabel: "Environment",
       categories: metrics.byEnvironment.map((group) => group.environment ?? NO_ENVIRONMENT_LABEL),
-      rateKind: "bar",
+      barKind: "bars",
+      rateKind: "bars",
     }),
     // Months are a sequence, so their rates read best as lines.
     byMonth: chartsFor(metrics.byMonth, {
@@ -85,6 +96,7 @@ export function trendCharts(metrics: FinishedMetrics): { byEnvironment: ChartSpe
       noun: "month",
       categoryLabel: "Month (UTC)",
       categories: metrics.byMonth.map((group) => formatMonth(group.month)),
+      barKind: "columns",
       rateKind: "line",
     }),
   };

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planMetrics, type PlanMetricsResult } from "@/lib/metrics/plan-metrics";
 import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
@@ -54,4 +55,9 @@ export async function recordPlanMetrics(tx: Tx, planId: string, finishing: PlanE
   };
   await tx.planMetrics.upsert({ where: { planId }, create: { planId, ...row }, update: row });
   return metrics;
+}
+
+/** A plan's metrics as of now, for its page and its report (running plans count up to now). */
+export function loadPlanMetrics(planId: string): Promise<PlanMetricsResult> {
+  return db().$transaction((tx) => computePlanMetrics(tx, planId));
 }

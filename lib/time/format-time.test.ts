@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDuration, formatInZone, formatOffset } from "@/lib/time/format-time";
+import { formatClock, formatDuration, formatInZone, formatOffset, formatSpan } from "@/lib/time/format-time";
 
 describe("formatOffset", () => {
   it.each([
@@ -62,5 +62,14 @@ describe("formatInZone", () => {
     expect(formatInZone(instant, "Europe/Berlin", { withDate: false })).toBe("10:30 CET");
     expect(formatInZone(instant, "Europe/Berlin", { withZone: false })).toBe("Tue 1 Dec, 10:30");
     expect(formatInZone(new Date("2026-12-01T00:05:00Z"), "UTC", { withDate: false, withZone: false })).toBe("00:05");
+  });
+});
+
+describe("formatSpan", () => {
+  it("gives clock times within a day and dates across midnight", () => {
+    expect(formatSpan(new Date("2026-12-05T21:56:00Z"), new Date("2026-12-05T22:01:00Z"), "UTC")).toBe("21:56–22:01");
+    expect(formatSpan(new Date("2026-12-05T23:50:00Z"), new Date("2026-12-06T00:10:00Z"), "UTC")).toBe("Sat 5 Dec, 23:50–Sun 6 Dec, 00:10");
+    // The same instants, seen in Berlin, are on one day there.
+    expect(formatSpan(new Date("2026-12-05T21:50:00Z"), new Date("2026-12-05T22:10:00Z"), "Europe/Berlin")).toBe("22:50–23:10");
   });
 });

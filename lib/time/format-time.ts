@@ -91,3 +91,10 @@ export function formatInZone(date: Date, timeZone: string, options: { withDate?:
   const text = withDate ? `${part("weekday")} ${part("day")} ${part("month")}, ${clock}` : clock;
   return withZone ? `${text} ${zoneName(date, timeZone)}` : text;
 }
+
+/** "21:56–22:01" within one day in the zone; with dates when the span crosses midnight. */
+export function formatSpan(start: Date, end: Date, timeZone: string): string {
+  const day = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  const withDate = day(start) !== day(end);
+  return `${formatInZone(start, timeZone, { withDate, withZone: false })}–${formatInZone(end, timeZone, { withDate, withZone: false })}`;
+}

@@ -1,14 +1,15 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DatabaseOrTransaction } from "@/lib/db";
 import { planDocumentSchema } from "@/lib/plan-document/schema";
 import type { PhaseSection, TimelineSectionInput } from "@/lib/timeline/phases";
 import { phaseSections } from "@/lib/timeline/phases";
 import type { ItemSpan, ScheduleRowInput } from "@/lib/timeline/plan-timeline";
 import { scheduleRowsOf } from "@/lib/timeline/schedule-rows";
 
-type Reader = Pick<Prisma.TransactionClient, "planSection" | "planItem" | "$queryRaw" | "plan">;
+/** The app's client or a transaction of it (lib/db.ts), so callers read inside theirs. */
+type Reader = DatabaseOrTransaction;
 
 /** The plan's sections as the timeline needs them, with their own items, in document order. */
-export async function loadPhases(tx: Reader, planId: string): Promise<PhaseSection[]> {
+export async function loadPhases(tx: Pick<Reader, "planSection" | "planItem">, planId: string): Promise<PhaseSection[]> {
   const [sections, items] = await Promise.all([
     tx.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } }),
     tx.planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, sectionId: true } }),

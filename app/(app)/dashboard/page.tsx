@@ -33,11 +33,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       <DashboardFiltersForm filters={filters} options={dashboard.options} active={filtered} />
       <FormAlert message={problems.length ? `Some filters could not be used. ${problems.join(" ")}` : undefined} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <RunningNow plans={dashboard.running} now={now} filtered={filtered} />
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <RunningNow plans={dashboard.running} now={now} filtered={filtered} />
+          <MonitoringChecksDue due={dashboard.dueChecks} now={now} filtered={filtered} />
+        </div>
         <UpcomingWindows plans={dashboard.upcoming} now={now} filtered={filtered} />
       </div>
-      <MonitoringChecksDue due={dashboard.dueChecks} now={now} filtered={filtered} />
       <RecentlyFinished plans={dashboard.recentlyFinished} filtered={filtered} />
       <FinishedTrends metrics={dashboard.metrics} filtered={filtered} />
     </main>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
+import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PlanHeader } from "@/components/plan/plan-header";
+import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { mayPerform } from "@/lib/plan-state/permissions";
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<{ planId: s
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { user, plan } = await loadPlan((await params).planId);
-  const [view, live] = [buildPlanView(plan), await loadLiveState(plan.id)];
+  const [view, live, metrics] = [buildPlanView(plan), await loadLiveState(plan.id), await loadPlanMetrics(plan.id)];
   if (!live) notFound();
   const role = plan.members[0]?.role ?? null;
   const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });
@@ -46,6 +48,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         time={timelineStructureOf(plan)}
         aside={
           <>
+            {metrics.startedAt ? <PlanMetricsSummary metrics={metrics} timeZone={plan.windowTimeZone ?? "UTC"} compact /> : null}
             {view.rollbackTriggers.length ? (
               <section aria-labelledby="triggers-title">
                 <h2 id="triggers-title" className="mb-2 text-sm font-semibold">

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { itemStatusLabel } from "@/components/plan/item-status-badge";
+import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PrintButton } from "@/components/report/print-button";
+import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
@@ -24,7 +26,7 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
     throw error;
   });
   const view = buildPlanView(plan);
-  const gateStatuses = await gateStatusesByDocumentKey(plan);
+  const [gateStatuses, metrics] = await Promise.all([gateStatusesByDocumentKey(plan), loadPlanMetrics(plan.id)]);
   const timeline = view.document?.tables.flatMap((table) => (table.kind === "timeline" ? table.rows : [])) ?? [];
   const metadata: [string, string | null][] = [
     ["Feature", plan.feature],
@@ -70,6 +72,10 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
           {view.progress.failed ? `, ${view.progress.failed} failed` : ""}.
         </p>
       </section>
+
+      <div className="break-inside-avoid">
+        <PlanMetricsSummary metrics={metrics} timeZone={plan.windowTimeZone ?? "UTC"} />
+      </div>
 
       {timeline.length ? (
         <section aria-labelledby="report-timeline" className="break-inside-avoid">
