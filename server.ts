@@ -39,9 +39,9 @@ async function main() {
   const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
   const config = settings();
   if (await shouldSeedDemoData(config.DEMO_DATA, !dev)) {
-    const { createdAccounts, createdPlan } = await seedDemoData();
+    const { createdAccounts, createdPlan, pastPlans } = await seedDemoData();
     if (createdAccounts || createdPlan) {
-      log(`loaded demo data: ${createdAccounts} accounts (password: preflight-demo)${createdPlan ? ", 1 plan" : ""}`);
+      log(`loaded demo data: ${createdAccounts} accounts (password: preflight-demo)${createdPlan ? `, 1 plan and ${pastPlans} past deployments` : ""}`);
     }
   }
 

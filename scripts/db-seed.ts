@@ -16,8 +16,8 @@ async function main() {
     await applyMigrations(database.url, { log });
     const { seedDemoData } = await import("@/lib/demo/seed-demo-data");
     const { disconnectDatabase } = await import("@/lib/db");
-    const { createdAccounts, createdPlan } = await seedDemoData();
-    log(`created ${createdAccounts} demo account(s)${createdPlan ? " and a demo plan" : ""}; password: preflight-demo`);
+    const { createdAccounts, createdPlan, pastPlans } = await seedDemoData();
+    log(`created ${createdAccounts} demo account(s)${createdPlan ? `, a demo plan and ${pastPlans} past deployments` : ""}; password: preflight-demo`);
     await disconnectDatabase();
   } finally {
     await database.stop();

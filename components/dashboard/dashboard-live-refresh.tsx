@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { sharedSocket } from "@/components/live/socket-client";
 
 /** A burst of changes (a plan finishing writes several) becomes one refresh once it has been quiet this long… */
@@ -26,7 +26,10 @@ function subscribeToConnection(notify: () => void) {
  */
 export function DashboardLiveRefresh() {
   const router = useRouter();
-  const connected = useSyncExternalStore(subscribeToConnection, () => sharedSocket().connected, () => false);
+  const socketConnected = useSyncExternalStore(subscribeToConnection, () => sharedSocket().connected, () => false);
+  // Live only once the server has confirmed the subscription, so a change right after cannot be missed.
+  const [watchingSocketId, setWatchingSocketId] = useState<string | null>(null);
+  const connected = socketConnected && watchingSocketId !== null && watchingSocketId === sharedSocket().id;
 
   useEffect(() => {
     const socket = sharedSocket();
@@ -46,7 +49,7 @@ export function DashboardLiveRefresh() {
     };
     // The server forgets a socket's subscriptions when it drops, so every connect asks again.
     const watch = () => {
-      socket.emit("dashboard:watch");
+      socket.emit("dashboard:watch", () => setWatchingSocketId(socket.id ?? null));
       // Back from a lost connection, the page may have missed changes; the first connect follows the render and has not.
       if (connectedBefore) scheduleRefresh();
       connectedBefore = true;
@@ -58,6 +61,7 @@ export function DashboardLiveRefresh() {
     return () => {
       socket.off("connect", watch);
       socket.off("dashboard:changed", scheduleRefresh);
+      socket.emit("dashboard:unwatch");
       clearTimeout(timer);
     };
   }, [router]);

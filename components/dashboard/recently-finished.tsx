@@ -39,10 +39,10 @@ export function RecentlyFinished({ plans, filtered }: { plans: FinishedPlan[]; f
                     <time dateTime={plan.finishedAt}>{formatUtc(new Date(plan.finishedAt))}</time>
                   </td>
                   <td className={cell}>
-                    <AgainstPlan actualSeconds={plan.durationSeconds} plannedMinutes={plan.plannedDurationMinutes} />
+                    <AgainstPlan actualSeconds={plan.durationSeconds} plannedMinutes={plan.plannedDurationMinutes} nothingPlanned="none planned" />
                   </td>
                   <td className={cell}>
-                    <AgainstPlan actualSeconds={plan.downtimeSeconds} plannedMinutes={plan.expectedDowntimeMinutes} />
+                    <AgainstPlan actualSeconds={plan.downtimeSeconds} plannedMinutes={plan.expectedDowntimeMinutes} nothingPlanned="none expected" />
                   </td>
                   <td className={cell}>
                     {plan.rolledBack ? (
@@ -70,13 +70,13 @@ export function RecentlyFinished({ plans, filtered }: { plans: FinishedPlan[]; f
   );
 }
 
-function AgainstPlan({ actualSeconds, plannedMinutes }: { actualSeconds: number | null; plannedMinutes: number | null }) {
+function AgainstPlan({ actualSeconds, plannedMinutes, nothingPlanned }: { actualSeconds: number | null; plannedMinutes: number | null; nothingPlanned: string }) {
   const comparison = compareWithPlan(actualSeconds, plannedMinutes);
   return (
     <>
       <span className="whitespace-nowrap">
         {actualSeconds === null ? "Not recorded" : formatDuration(actualSeconds)}
-        <span className="text-slate-600 dark:text-slate-400"> / {plannedMinutes === null ? "none planned" : formatMinutes(plannedMinutes)}</span>
+        <span className="text-slate-600 dark:text-slate-400"> / {plannedMinutes === null ? nothingPlanned : formatMinutes(plannedMinutes)}</span>
       </span>
       {comparison ? <p className={`text-xs ${comparison.endsWith("over") ? "font-medium text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-400"}`}>{comparison}</p> : null}
     </>

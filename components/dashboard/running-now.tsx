@@ -29,7 +29,9 @@ export function RunningNow({ plans, now, filtered }: { plans: RunningPlan[]; now
                   ) : null}
                 </p>
               </div>
-              <PlanStatusPill status={plan.status} />
+              <div className="shrink-0">
+                <PlanStatusPill status={plan.status} />
+              </div>
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ const TONE_COLOURS: Record<ChartTone, string> = {
 
 /** Matches the wrapper's h-60, so the chart has its height before it is measured. */
 const CHART_HEIGHT = 240;
+const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * One trend chart. The drawing is hidden from assistive technology (recharts' SVG reads as a
@@ -27,7 +28,8 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
   const titleId = useId();
   const format = (value: number | null | undefined) => (value === null || value === undefined ? DASH : spec.unit === "share" ? formatPercent(value) : formatMinutes(value));
   // Axis ticks stay short ("90 min"); the tooltip and the table spell values out ("1 h 30 min").
-  const formatTick = (value: number) => (spec.unit === "share" ? formatPercent(value) : `${Math.round(value)} min`);
+  // A no-break space keeps recharts from wrapping "120 min" onto two lines.
+  const formatTick = (value: number) => (spec.unit === "share" ? formatPercent(value) : `${Math.round(value)}\u00a0min`);
   const rows = spec.categories.map((category, index) => ({
     category,
     ...Object.fromEntries(spec.series.map((series) => [series.key, series.values[index] ?? null])),
@@ -38,7 +40,8 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
     tick,
     stroke: "currentColor",
     strokeOpacity: 0.4,
-    domain: spec.unit === "share" ? [0, 1] : [0, "auto"],
+    domain: spec.unit === "share" ? ([0, 1] as const) : ([0, "auto"] as const),
+    ticks: spec.unit === "share" ? SHARE_TICKS : undefined,
     tickFormatter: formatTick,
   };
   const categoryAxis = { type: "category" as const, dataKey: "category", tick, stroke: "currentColor", strokeOpacity: 0.4 };
@@ -49,7 +52,8 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
     // Series in the order given (not sorted by name), written in the text colour rather than the series colour.
     <Legend key="legend" itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(label: string) => <span className="text-slate-700 dark:text-slate-200">{label}</span>} />,
   ];
-  const margin = { top: 8, right: 12, bottom: 0, left: 0 };
+  // Room on the right for the last tick label ("100%", "Dec 2026"), which is centred on the edge.
+  const margin = { top: 8, right: 24, bottom: 0, left: 0 };
   return (
     <figure aria-labelledby={titleId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <figcaption id={titleId} className="text-sm font-medium">
@@ -71,7 +75,7 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
               {furniture}
               {horizontal ? (
                 <>
-                  <XAxis {...valueAxis} />
+                  <XAxis {...valueAxis} tickCount={4} />
                   <YAxis {...categoryAxis} width={104} interval={0} />
                 </>
               ) : (

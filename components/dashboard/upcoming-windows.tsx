@@ -23,7 +23,9 @@ export function UpcomingWindows({ plans, now, filtered }: { plans: UpcomingPlan[
                 <PlanFacts plan={plan} />
                 <WindowTime plan={plan} now={now} />
               </div>
-              <PlanStatusPill status={plan.status} />
+              <div className="shrink-0">
+                <PlanStatusPill status={plan.status} />
+              </div>
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ export function EnvironmentBadge({ environment }: { environment: string | null }
   return (
     <span
       className={`rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${
-        production ? "bg-red-600 text-white dark:bg-red-500" : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+        production ? "bg-red-600 text-white dark:bg-red-700" : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
       }`}
     >
       {environment}

@@ -19,6 +19,7 @@ describe("formatPercent", () => {
 describe("formatDuration", () => {
   it("uses seconds under a minute, then minutes and hours", () => {
     expect(formatDuration(40)).toBe("40 s");
+    expect(formatDuration(0)).toBe("0 min");
     expect(formatDuration(45 * 60)).toBe("45 min");
     expect(formatDuration(72 * 60)).toBe("1 h 12 min");
     expect(formatDuration(2 * 3600)).toBe("2 h");

@@ -21,6 +21,8 @@ export function formatPercent(share: number | null): string {
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return DASH;
   const rounded = Math.round(Math.abs(seconds));
+  // No downtime reads as minutes like the expectation beside it ("0 min / 5 min"), not "0 s".
+  if (rounded === 0) return "0 min";
   if (rounded < 60) return `${rounded} s`;
   const minutes = Math.round(rounded / 60);
   const hours = Math.floor(minutes / 60);

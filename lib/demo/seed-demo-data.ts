@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { seedDemoHistory } from "@/lib/demo/seed-demo-history";
 import { createPlanFromTemplate } from "@/lib/templates/create-plan-from-template";
 import { hashPassword } from "@/lib/users/passwords";
 
@@ -27,9 +28,10 @@ export async function shouldSeedDemoData(setting: DemoDataSetting, isProduction:
 
 /**
  * Creates the demo accounts that are missing and, on an instance without plans, one plan
- * from the production-release template, led by the demo deploy lead. Safe to run again.
+ * from the production-release template, led by the demo deploy lead, and a half-year of
+ * past deployments for the dashboard. Safe to run again.
  */
-export async function seedDemoData(now = new Date()): Promise<{ createdAccounts: number; createdPlan: boolean }> {
+export async function seedDemoData(now = new Date()): Promise<{ createdAccounts: number; createdPlan: boolean; pastPlans: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const result = await db().user.createMany({
     data: DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })),
@@ -37,6 +39,7 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
   });
 
   let createdPlan = false;
+  let pastPlans = 0;
   if ((await db().plan.count()) === 0) {
     const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { id: true, name: true } });
     const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000);
@@ -64,6 +67,13 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
     // The lead holds the Deploy Lead title, but separation of duties keeps them from approving their own plan.
     await db().planMember.update({ where: { planId_userId: { planId: plan.id, userId: lead.id } }, data: { titles: ["Deploy Lead"] } });
     createdPlan = true;
+    pastPlans = await seedDemoHistory({ ...lead, isAdmin: false }, now);
+    await db().planMember.createMany({
+      data: (await db().plan.findMany({ where: { id: { not: plan.id } }, select: { id: true } })).flatMap((past) =>
+        participants.map((user) => ({ planId: past.id, userId: user.id, role: "VIEWER" as const })),
+      ),
+      skipDuplicates: true,
+    });
   }
-  return { createdAccounts: result.count, createdPlan };
+  return { createdAccounts: result.count, createdPlan, pastPlans };
 }

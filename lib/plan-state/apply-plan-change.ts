@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { changeTime } from "@/lib/plan-state/change-clock";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actionForChange } from "@/lib/plan-state/permissions";
@@ -64,7 +65,7 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
         item: { ...item, statusAt: item.statusAt?.toISOString() ?? null },
       });
     }
-    const at = new Date();
+    const at = changeTime();
     const write =
       change.type === "item.status"
         ? change.status === "PENDING"
@@ -109,7 +110,7 @@ async function applyOtherChange(actor: Actor, planId: string, change: OtherChang
     if (!plan) throw new AppError("not_found", NOT_FOUND);
     assertMay(plan.role, actionForChange(change.type), actor);
 
-    const at = new Date();
+    const at = changeTime();
     const { event, shareToken } = await writeChange(tx, plan, change, actor, at);
     const seq = plan.lastSeq + 1;
     const actorRef = { id: actor.id, name: actor.name };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { changeTime } from "@/lib/plan-state/change-clock";
 import type pg from "pg";
 import { createPool } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
@@ -93,9 +94,9 @@ export async function changeItemLocked<T>(
       // same transaction. The locking read said whether there are any, so ordinary ticks
       // pay nothing for this.
       const staleSignatureIds: string[] = row.covered_by_signature
-        ? (await client.query<{ id: string }>(MARK_SIGNATURES_STALE, [planId, itemId, new Date(), `“${row.item_text}” changed after this was signed.`])).rows.map((stale) => stale.id)
+        ? (await client.query<{ id: string }>(MARK_SIGNATURES_STALE, [planId, itemId, changeTime(), `“${row.item_text}” changed after this was signed.`])).rows.map((stale) => stale.id)
         : [];
-      const downtime = decision.downtime ? await changeDowntime(client, planId, decision.downtime, decision.write.statusAt ?? new Date()) : undefined;
+      const downtime = decision.downtime ? await changeDowntime(client, planId, decision.downtime, decision.write.statusAt ?? changeTime()) : undefined;
       const effects: ItemChangeSideEffects = { staleSignatureIds, ...(downtime ? { downtime } : {}) };
       const event = decision.event(effects);
       const { write } = decision;

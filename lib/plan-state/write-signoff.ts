@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { changeTime } from "@/lib/plan-state/change-clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventPayload } from "@/lib/plan-state/events";
@@ -33,7 +34,7 @@ export async function writeSignature(tx: Tx, plan: LockedPlan, change: SignChang
   if (!check.ok) throw new AppError(check.code, check.message, check.code === "conflict" ? { openItemIds: openRequiredItemIds } : undefined);
 
   const title = change.type === "gate.sign" ? change.title : null;
-  const now = new Date();
+  const now = changeTime();
   const previous = await tx.gateSignature.findFirst({ where: { gateId: gate.id, userId: actor.id, title, supersededAt: null }, select: { id: true } });
   if (previous) await tx.gateSignature.update({ where: { id: previous.id }, data: { supersededAt: now } });
   const created = await tx.gateSignature.create({

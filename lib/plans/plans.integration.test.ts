@@ -104,10 +104,16 @@ describe("demo data", () => {
   it("creates the demo accounts and one plan, and nothing more when run again", async () => {
     await resetDatabase();
     const first = await seedDemoData(new Date("2026-11-22T08:00:00Z"));
-    expect(first).toEqual({ createdAccounts: 6, createdPlan: true });
-    expect(await seedDemoData()).toEqual({ createdAccounts: 0, createdPlan: false });
-    const plan = await db().plan.findFirstOrThrow({ include: { createdBy: true } });
+    expect(first).toEqual({ createdAccounts: 6, createdPlan: true, pastPlans: 18 });
+    expect(await seedDemoData()).toEqual({ createdAccounts: 0, createdPlan: false, pastPlans: 0 });
+    const plan = await db().plan.findFirstOrThrow({ where: { finishedAt: null }, include: { createdBy: true } });
     expect(plan.createdBy.email).toBe("lead@example.com");
     expect(plan.title).toBe("Production release: Payments API 2.4.0");
+    // The past deployments were run through the one writer: each has its log and its metrics.
+    const past = await db().plan.findMany({ where: { finishedAt: { not: null } }, include: { metrics: true, _count: { select: { events: true } } } });
+    expect(past).toHaveLength(18);
+    expect(past.every((run) => run.metrics !== null && run._count.events > 5 && run.finishedAt! < new Date("2026-11-22T08:00:00Z"))).toBe(true);
+    expect(past.filter((run) => run.metrics!.rolledBack).length).toBeGreaterThan(0);
+    expect(past.filter((run) => run.status === "COMPLETE").length).toBeGreaterThan(past.length / 2);
   });
 });

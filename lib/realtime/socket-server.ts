@@ -127,8 +127,12 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     });
 
     // Dashboards only learn that something changed, then re-read with their viewer's access.
-    socket.on("dashboard:watch", async () => {
+    socket.on("dashboard:watch", async (ack?: Ack<{ ok: boolean }>) => {
       if (data.actor) await socket.join(DASHBOARD_ROOM);
+      if (typeof ack === "function") ack({ ok: Boolean(data.actor) });
+    });
+    socket.on("dashboard:unwatch", async () => {
+      await socket.leave(DASHBOARD_ROOM);
     });
 
     socket.on("plan:presence", (raw: unknown) => {

@@ -57,6 +57,24 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
   "decide the Go/No-Go gate": { allowed: ["approver"], change: (f) => ({ type: "gate.decide", gateId: f.goGateId, decision: "GO", rationale: "All checks green" }) },
   "manage members": { allowed: ["lead"], change: () => ({ type: "member.set", email: "newcomer@example.com", role: "VIEWER", titles: [] }) },
   "revoke share link": { allowed: ["lead"], change: (f) => ({ type: "share.revoke", linkId: f.shareLinkId }) },
+  "schedule the window": {
+    allowed: ["lead"],
+    change: () => ({ type: "plan.window", windowStart: "2026-12-05T22:00:00Z", timeZone: "Europe/Berlin", expectedDurationMinutes: 45, expectedDowntimeMinutes: 10 }),
+  },
+  "mark downtime started": {
+    allowed: ["lead"],
+    prepare: async (f) => void (await db().plan.update({ where: { id: f.planId }, data: { status: "IN_PROGRESS", startedAt: new Date() } })),
+    change: () => ({ type: "downtime", action: "start" }),
+  },
+  "flag an item as the downtime start": { allowed: ["lead"], change: (f) => ({ type: "item.flag", itemId: f.itemIds[0], downtimeMarker: "START" }) },
+  "tick a monitoring check": {
+    allowed: ["lead", "executor"],
+    prepare: async (f) => {
+      await db().plan.update({ where: { id: f.planId }, data: { status: "COMPLETE", startedAt: new Date(), finishedAt: new Date() } });
+      await db().monitoringCheck.create({ data: { id: "check-1", planId: f.planId, position: 0, label: "Error rates at T+1h", offsetMinutes: 60, dueAt: new Date() } });
+    },
+    change: () => ({ type: "check.status", checkId: "check-1", status: "DONE" }),
+  },
 };
 
 const actor = (fixture: Fixture, who: keyof Fixture["userIds"]) => ({ id: fixture.userIds[who], name: who, isAdmin: false });
@@ -99,16 +117,33 @@ async function freshFixture(): Promise<Fixture> {
 
 /** Everything a change could touch, to prove a refused call wrote nothing. */
 async function fingerprint(planId: string): Promise<string> {
-  const [plan, items, members, signatures, links, comments, events] = await Promise.all([
-    db().plan.findUniqueOrThrow({ where: { id: planId }, select: { title: true, status: true, lastSeq: true, allowSelfApproval: true, hideCommandsInShare: true, startedAt: true, finishedAt: true } }),
-    db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true } }),
+  const [plan, items, members, signatures, links, comments, events, downtime, checks] = await Promise.all([
+    db().plan.findUniqueOrThrow({
+      where: { id: planId },
+      select: {
+        title: true,
+        status: true,
+        lastSeq: true,
+        allowSelfApproval: true,
+        hideCommandsInShare: true,
+        startedAt: true,
+        finishedAt: true,
+        windowStart: true,
+        windowTimeZone: true,
+        expectedDurationMinutes: true,
+        expectedDowntimeMinutes: true,
+      },
+    }),
+    db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true, downtimeMarker: true } }),
     db().planMember.findMany({ where: { planId }, orderBy: { userId: "asc" }, select: { userId: true, role: true, titles: true } }),
     db().gateSignature.count({ where: { planId } }),
     db().shareLink.findMany({ where: { planId }, select: { id: true, revokedAt: true } }),
     db().planComment.count({ where: { planId } }),
     db().planEvent.count({ where: { planId } }),
+    db().downtimePeriod.count({ where: { planId } }),
+    db().monitoringCheck.findMany({ where: { planId }, select: { status: true, doneAt: true } }),
   ]);
-  return JSON.stringify({ plan, items, members, signatures, links, comments, events });
+  return JSON.stringify({ plan, items, members, signatures, links, comments, events, downtime, checks });
 }
 
 async function cookieOf(fixture: Fixture, who: Principal): Promise<string | undefined> {
