@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
 import { LiveItem } from "@/components/live/live-item";
@@ -14,6 +13,8 @@ import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
 import { cardStyles } from "@/components/ui/styles";
 import { TickingTimePanel } from "@/components/timeline/time-panel";
+import { LivePlanMetrics } from "@/components/metrics/live-plan-metrics";
+import type { PlanMetricsResult } from "@/lib/metrics/plan-metrics";
 import type { PhaseSection } from "@/lib/timeline/phases";
 import type { ScheduleRowInput } from "@/lib/timeline/plan-timeline";
 import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
@@ -34,8 +35,8 @@ interface LivePlanProps {
   rollbackTriggers: string[];
   /** Server-rendered panels for the right column (gates, contacts). */
   aside: React.ReactNode;
-  /** The plan's phases and schedule, for the time panel. */
-  time: { phases: PhaseSection[]; schedule: ScheduleRowInput[] };
+  /** The plan's phases and schedule, for the time panel, and its metrics when the page was rendered. */
+  time: { phases: PhaseSection[]; schedule: ScheduleRowInput[]; metrics: PlanMetricsResult };
 }
 
 interface Notice {
@@ -64,14 +65,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
     );
   }, []);
   const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
-  // The server-rendered panels (the metrics) change with the plan's status: re-render them then.
-  const router = useRouter();
-  const renderedStatus = useRef(initial.status);
-  useEffect(() => {
-    if (state.status === renderedStatus.current) return;
-    renderedStatus.current = state.status;
-    router.refresh();
-  }, [state.status, router]);
+
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const { helpOpen, closeHelp } = useChecklistShortcuts();
@@ -225,7 +219,8 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
         </div>
 
         <aside className="space-y-6">
-          <TickingTimePanel state={state} {...time} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
+          <TickingTimePanel state={state} phases={time.phases} schedule={time.schedule} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
+          <LivePlanMetrics planId={state.planId} status={state.status} initial={time.metrics} timeZone={state.window.timeZone} />
           <section aria-labelledby="gates-title">
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs

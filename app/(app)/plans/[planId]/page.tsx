@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
-import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { requireUser } from "@/lib/auth/current-user";
@@ -45,10 +44,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
-        time={timelineStructureOf(plan)}
+        time={{ ...timelineStructureOf(plan), metrics }}
         aside={
           <>
-            {metrics.startedAt ? <PlanMetricsSummary metrics={metrics} timeZone={plan.windowTimeZone ?? "UTC"} compact /> : null}
             {view.rollbackTriggers.length ? (
               <section aria-labelledby="triggers-title">
                 <h2 id="triggers-title" className="mb-2 text-sm font-semibold">
