@@ -18,7 +18,7 @@ export interface DueChecks {
 }
 
 export const DUE_CHECK_HORIZON_MS = 24 * 60 * 60 * 1000;
-export const DUE_CHECKS_SHOWN = 50;
+export const DUE_CHECKS_SHOWN = 12;
 
 /** Pending monitoring checks on the plans in view that are overdue or fall due within a day, soonest first. */
 export async function listDueChecks(viewer: DashboardViewer, filters: DashboardFilters, now: Date): Promise<DueChecks> {

@@ -3,33 +3,22 @@ import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
-import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
-import { getPlanForUser } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
-async function loadPlan(planId: string) {
-  const user = await requireUser();
-  try {
-    return { user, plan: await getPlanForUser(planId, user) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ planId: string }> }): Promise<Metadata> {
-  const { plan } = await loadPlan((await params).planId);
+  const { plan } = await requirePlanForPage((await params).planId);
   return { title: plan.title };
 }
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  const { user, plan } = await loadPlan((await params).planId);
-  const [view, live, metrics] = [buildPlanView(plan), await loadLiveState(plan.id), await loadPlanMetrics(plan.id)];
+  const { user, plan } = await requirePlanForPage((await params).planId);
+  const view = buildPlanView(plan);
+  const [live, metrics] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id)]);
   if (!live) notFound();
   const role = plan.members[0]?.role ?? null;
   const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });

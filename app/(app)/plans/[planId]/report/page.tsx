@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { itemStatusLabel } from "@/components/plan/item-status-badge";
 import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PrintButton } from "@/components/report/print-button";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
-import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import { getPlanForUser } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/get-plan";
 import { buildPlanView } from "@/lib/plans/plan-view";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
@@ -19,12 +16,7 @@ const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 /** One printable document of the plan: metadata, progress, timeline, sign-offs, rollback, notes. */
 export default async function PlanReportPage({ params }: { params: Promise<{ planId: string }> }) {
-  const user = await requireUser();
-  const { planId } = await params;
-  const plan = await getPlanForUser(planId, user).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { plan } = await requirePlanForPage((await params).planId);
   const view = buildPlanView(plan);
   const [gateStatuses, metrics] = await Promise.all([gateStatusesByDocumentKey(plan), loadPlanMetrics(plan.id)]);
   const timeline = view.document?.tables.flatMap((table) => (table.kind === "timeline" ? table.rows : [])) ?? [];

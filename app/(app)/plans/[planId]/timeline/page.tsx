@@ -2,22 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveTimeline } from "@/components/timeline/live-timeline";
-import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
-import { getPlanForUser } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/get-plan";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 export const metadata: Metadata = { title: "Timeline" };
 
 export default async function PlanTimelinePage({ params }: { params: Promise<{ planId: string }> }) {
-  const user = await requireUser();
-  const { planId } = await params;
-  const plan = await getPlanForUser(planId, user).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { user, plan } = await requirePlanForPage((await params).planId);
   const live = await loadLiveState(plan.id);
   if (!live) notFound();
   const { phases, schedule } = timelineStructureOf(plan);

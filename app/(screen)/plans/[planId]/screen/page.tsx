@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BigScreen } from "@/components/live/big-screen";
-import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
-import { getPlanForUser } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 
 export const metadata: Metadata = { title: "Big screen" };
 
 export default async function BigScreenPage({ params }: { params: Promise<{ planId: string }> }) {
-  const user = await requireUser();
-  const { planId } = await params;
-  const plan = await getPlanForUser(planId, user).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { plan } = await requirePlanForPage((await params).planId);
   const live = await loadLiveState(plan.id);
   if (!live) notFound();
   return (
