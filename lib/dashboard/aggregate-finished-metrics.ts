@@ -10,7 +10,8 @@ import { groupMetricsRows, type FinishedMetrics, type MetricsRow } from "@/lib/d
  * One statement with GROUPING SETS, so the three breakdowns come from a single scan and always
  * agree with each other. Counting and medians stay in PostgreSQL (percentile_cont ignores
  * NULLs, so a plan without a planned duration does not drag the planned median), and only a
- * few dozen rows come back however many plans have finished. `finishedAt` is stored as UTC
+ * few dozen rows come back however many plans have finished. A plan aborted before it started
+ * was never a deployment, so it counts neither for nor against the success rate. `finishedAt` is stored as UTC
  * (timestamp without time zone), so date_trunc on it gives the UTC month.
  */
 export async function aggregateFinishedMetrics(viewer: DashboardViewer, filters: DashboardFilters): Promise<FinishedMetrics> {
@@ -22,7 +23,7 @@ export async function aggregateFinishedMetrics(viewer: DashboardViewer, filters:
              m."downtimeSeconds", m."expectedDowntimeMinutes"
         FROM "PlanMetrics" m
         JOIN "Plan" p ON p.id = m."planId"
-       WHERE p."finishedAt" IS NOT NULL AND ${dashboardPlansSql(viewer, filters)}
+       WHERE p."finishedAt" IS NOT NULL AND p."startedAt" IS NOT NULL AND ${dashboardPlansSql(viewer, filters)}
     )
     SELECT CASE WHEN GROUPING(environment) = 0 THEN 'environment'
                 WHEN GROUPING(month) = 0 THEN 'month'

@@ -139,6 +139,18 @@ describe("finished-plan metrics", () => {
     });
   });
 
+  it("leaves out a plan aborted before it started: it was never a deployment", async () => {
+    await createPlan({
+      key: "A1",
+      status: "ABORTED",
+      environment: "production",
+      finishedAt: finishedAt("2026-01-12T10:00:00Z"),
+      metrics: { succeeded: false, rolledBack: false, durationSeconds: 0, plannedDurationMinutes: 60, downtimeSeconds: 0, expectedDowntimeMinutes: 5 },
+    });
+    const { metrics } = await load(admin);
+    expect(metrics.overall).toMatchObject({ finished: 5, succeeded: 3, successRate: 0.6 });
+  });
+
   it("breaks them down by environment, busiest first and unnamed last", async () => {
     const { metrics } = await load(admin);
     expect(metrics.byEnvironment).toEqual([
