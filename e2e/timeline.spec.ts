@@ -110,6 +110,13 @@ test("downtime marked by the lead is compared with the expected downtime, and fi
   await time.getByRole("button", { name: "Mark downtime started" }).click();
   await expect(time.getByTestId("downtime")).toContainText("Down now");
   await expect(time.getByTestId("downtime")).toContainText("of 5 min expected");
+  // The war-room screen says so too, with the elapsed T-clock.
+  const screen = await lead.context().newPage();
+  await screen.goto(`${new URL(lead.url()).pathname}/screen`);
+  await expect(screen.getByTestId("screen-downtime")).toContainText("Service down for");
+  await expect(screen.getByTestId("screen-downtime")).toContainText("(5 min expected)");
+  await expect(screen.getByTestId("screen-clock")).toHaveText(/^T\+\d\d:\d\d:\d\d$/);
+  await screen.close();
   await time.getByRole("button", { name: "Mark downtime ended" }).click();
   await expect(time.getByTestId("downtime")).not.toContainText("Down now");
 

@@ -1,8 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
+import { useNow } from "@/components/timeline/use-now";
+import { formatClock, formatDuration, formatInZone } from "@/lib/time/format-time";
+import { timelineOfLiveState } from "@/lib/timeline/live-timeline";
+import type { PhaseSection } from "@/lib/timeline/phases";
 import type { GateStatus } from "@/lib/signoffs/gate-rules";
 import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
 import { describeEvent } from "@/lib/plan-state/describe-event";
@@ -22,34 +26,29 @@ const STATUS_LABEL: Record<PlanLiveState["status"], string> = {
   ABORTED: "Aborted",
 };
 
-function elapsed(since: string | null, now: number): string {
-  if (!since) return "T-";
-  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return `T+${hours ? `${hours}:` : ""}${String(minutes).padStart(hours ? 2 : 1, "0")}:${String(seconds % 60).padStart(2, "0")}`;
-}
 
 /**
  * The war-room view: readable from across a room, no controls, updating live. With a share
  * token it is the stakeholders' view of a read-only link, which also lists the checklist.
  */
-export function BigScreen({ title, environment, sections, initial, gates, shareToken }: {
+export function BigScreen({ title, environment, sections, initial, gates, phases, shareToken }: {
   title: string;
   environment: string | null;
   sections: LiveSectionStructure[];
   initial: PlanLiveState;
   gates: GateStructure[];
+  /** The plan's phases, for the T-clock, the estimated finish and what runs behind. */
+  phases: PhaseSection[];
   shareToken?: string;
 }) {
   if (shareToken) setSocketShareToken(shareToken);
   const { state, connection } = usePlanLive(initial, shareToken ? { snapshotUrl: `/api/share/${shareToken}/live` } : {});
   const gateStatuses = liveGateStatuses(gates, state);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(Date.parse(initial.loadedAt));
+  const timeline = timelineOfLiveState(state, phases, [], now);
+  const zone = state.window.timeZone;
+  const downSince = state.downtime.find((period) => period.endedAt === null)?.startedAt ?? null;
+  const behind = timeline.phases.filter((entry) => entry.state === "behind");
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
     return (id: string) => texts.get(id);
@@ -69,8 +68,12 @@ export function BigScreen({ title, environment, sections, initial, gates, shareT
           </p>
           <h1 className="mt-2 text-4xl font-semibold lg:text-5xl">{title}</h1>
         </div>
-        <p className="font-mono text-6xl tabular-nums" aria-label="Clock">
-          {state.startedAt ? elapsed(state.startedAt, now) : new Date(now).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+        <p className="font-mono text-6xl tabular-nums" aria-label="Clock" data-testid="screen-clock">
+          {timeline.clock.mode === "countdown" || timeline.clock.mode === "elapsed"
+            ? formatClock(timeline.clock.ms)
+            : timeline.clock.mode === "finished"
+              ? formatDuration(timeline.clock.ms / 1000)
+              : formatInZone(new Date(now), zone, { withDate: false })}
         </p>
       </header>
 
@@ -90,6 +93,18 @@ export function BigScreen({ title, environment, sections, initial, gates, shareT
             <span className="text-slate-400">Now: </span>
             <strong>{phase?.title ?? (state.status === "COMPLETE" ? "Done" : "—")}</strong>
           </p>
+          {downSince ? (
+            <p className="mt-4 text-3xl font-semibold text-red-400" data-testid="screen-downtime">
+              Service down for {formatDuration((now - Date.parse(downSince)) / 1000)}
+              {state.window.expectedDowntimeMinutes !== null ? ` (${state.window.expectedDowntimeMinutes} min expected)` : ""}
+            </p>
+          ) : null}
+          {timeline.estimatedFinish !== null && !state.finishedAt ? (
+            <p className="mt-4 text-2xl text-slate-300">
+              Estimated finish {formatInZone(new Date(timeline.estimatedFinish), zone, { withDate: false })}
+              {behind.length ? <span className="ml-3 text-amber-300">Behind schedule: {behind.map((entry) => entry.title).join(", ")}</span> : null}
+            </p>
+          ) : null}
         </div>
         <div className="space-y-10">
           <section aria-labelledby="screen-gates">

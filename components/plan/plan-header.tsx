@@ -1,6 +1,7 @@
-import { Download, Printer, Tv, Users } from "lucide-react";
+import { ChartGantt, Download, Printer, Tv, Users } from "lucide-react";
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/styles";
+import { formatInZone } from "@/lib/time/format-time";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
 
 export function EnvironmentBadge({ environment }: { environment: string | null }) {
@@ -17,14 +18,21 @@ export function EnvironmentBadge({ environment }: { environment: string | null }
   );
 }
 
+/** The scheduled start as the plan now has it (the lead may have moved it), else as the document wrote it. */
+function windowFact(plan: Pick<PlanWithStructure, "windowStart" | "windowTimeZone" | "windowStartText" | "expectedDurationMinutes">): string | null {
+  const length = plan.expectedDurationMinutes ? ` (${plan.expectedDurationMinutes} min)` : "";
+  if (plan.windowStart) return `Window: ${formatInZone(plan.windowStart, plan.windowTimeZone ?? "UTC")}${length}`;
+  return plan.windowStartText ? `Window: ${plan.windowStartText}${length}` : null;
+}
+
 /** Title, environment, version and the plan's facts; the live status and progress sit below it. */
 export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
   const facts = [
     plan.version ? `Version ${plan.version}` : null,
     plan.strategy ? `Strategy: ${plan.strategy.toLowerCase().replace("_", "-")}` : null,
     plan.deployLead ? `Lead: ${plan.deployLead}` : null,
-    plan.windowStartText ? `Window: ${plan.windowStartText}` : null,
-    plan.expectedDowntime ? `Downtime: ${plan.expectedDowntime}` : null,
+    windowFact(plan),
+    plan.expectedDowntimeMinutes !== null ? `Downtime: ${plan.expectedDowntimeMinutes ? `up to ${plan.expectedDowntimeMinutes} min` : "none"}` : plan.expectedDowntime ? `Downtime: ${plan.expectedDowntime}` : null,
   ].filter(Boolean);
   return (
     <header className="space-y-4">
@@ -39,6 +47,9 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
         <div className="flex flex-wrap gap-2">
           <Link href={`/plans/${plan.id}/members`} className={buttonStyles.secondary}>
             <Users aria-hidden className="size-4" /> People and sharing
+          </Link>
+          <Link href={`/plans/${plan.id}/timeline`} className={buttonStyles.secondary}>
+            <ChartGantt aria-hidden className="size-4" /> Timeline
           </Link>
           <Link href={`/plans/${plan.id}/screen`} className={buttonStyles.secondary}>
             <Tv aria-hidden className="size-4" /> Big screen

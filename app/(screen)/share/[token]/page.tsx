@@ -6,6 +6,7 @@ import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { getSharedPlan } from "@/lib/share/get-shared-plan";
 import { sharedSections } from "@/lib/share/shared-sections";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
+import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 export const metadata: Metadata = { title: "Shared plan", robots: { index: false, follow: false } };
 
@@ -17,5 +18,6 @@ export default async function SharedPlanPage({ params }: { params: Promise<{ tok
   // An unknown or revoked token is a 404, with a page that says what to do (not-found.tsx).
   if (!plan || !live) notFound();
   const sections = sharedSections(liveStructureOf(buildPlanView(plan)), plan.hideCommandsInShare);
-  return <BigScreen title={plan.title} environment={plan.environment} sections={sections} initial={live} gates={plan.gates.map(gateStructureOf)} shareToken={token} />;
+  return <BigScreen title={plan.title} environment={plan.environment} sections={sections} initial={live} gates={plan.gates.map(gateStructureOf)}
+      phases={timelineStructureOf(plan).phases} shareToken={token} />;
 }

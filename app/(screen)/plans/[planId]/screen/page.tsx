@@ -5,6 +5,7 @@ import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { requirePlanForPage } from "@/lib/plans/get-plan";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
+import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 export const metadata: Metadata = { title: "Big screen" };
 
@@ -19,6 +20,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ plan
       sections={liveStructureOf(buildPlanView(plan))}
       initial={live}
       gates={plan.gates.map(gateStructureOf)}
+      phases={timelineStructureOf(plan).phases}
     />
   );
 }
