@@ -1,5 +1,7 @@
 import type { Gate, ItemState, PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import { timeColumnsOf, type TimeColumns } from "@/lib/plans/time-columns";
 import type { GateStatus } from "@/lib/signoffs/gate-rules";
+import { instantToWallTime } from "@/lib/time/window";
 
 /** The run state of one item as the rows hold it. */
 export interface ItemStateRow {
@@ -74,4 +76,28 @@ export function gateWithSignatures(gate: Gate, status: GateStatus): Gate {
 function decisionLabel(gate: Gate, decision: string): string {
   const plain = (text: string) => text.toUpperCase().replace(/[^A-Z]/g, "");
   return gate.decisionOptions.find((option) => plain(option) === plain(decision)) ?? decision.replace("_", "-");
+}
+
+/**
+ * The document's window brought up to date with the plan's: when the lead moved the start or
+ * changed what the window is expected to take, the exported Markdown says the new values, in
+ * the words the importer reads back.
+ */
+export function documentWithWindow(document: PlanDocument, plan: TimeColumns): PlanDocument {
+  const written = timeColumnsOf(document);
+  const window = { ...document.metadata.window };
+  const metadata = { ...document.metadata, window };
+  const zone = plan.windowTimeZone ?? "UTC";
+  if (plan.windowStart && (written.windowStart?.getTime() !== plan.windowStart.getTime() || written.windowTimeZone !== zone)) {
+    const wallTime = instantToWallTime(plan.windowStart, zone);
+    window.date = wallTime.slice(0, 10);
+    window.start = `${wallTime.slice(11)} ${zone}`;
+  }
+  if (plan.expectedDurationMinutes !== null && written.expectedDurationMinutes !== plan.expectedDurationMinutes) {
+    window.estimatedDuration = `${plan.expectedDurationMinutes} minutes`;
+  }
+  if (plan.expectedDowntimeMinutes !== null && written.expectedDowntimeMinutes !== plan.expectedDowntimeMinutes) {
+    metadata.expectedDowntime = plan.expectedDowntimeMinutes ? `${plan.expectedDowntimeMinutes} minutes` : "None";
+  }
+  return { ...document, metadata };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time/window";
 
 /** The fields that vary between runs of a template. */
 export const newPlanFromTemplateSchema = z.object({
@@ -12,7 +13,13 @@ export const newPlanFromTemplateSchema = z.object({
     .max(40)
     .refine((value) => value === "" || !Number.isNaN(Date.parse(value)), { error: "Enter the window start as a date and time." })
     .optional(),
-  timeZone: z.string().trim().max(64).optional(),
+  /** The browser's zone, in which the window start was entered. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => zone === "" || isValidTimeZone(zone), { error: "Your browser reported a time zone this server does not know; the window would be read as UTC." })
+    .optional(),
   deployLead: z.string().trim().max(120).optional(),
 });
 
