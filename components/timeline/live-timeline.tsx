@@ -71,7 +71,13 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
                   {viewerZone && viewerZone !== zone ? ` (the second row of the axis is your time, ${viewerZone})` : ""}. Grey bars are the plan (dashed: estimated); coloured bars are what happened.
                 </span>
               </div>
-              <TimelineChart timeline={timeline} range={range} now={now} timeZone={viewerZone ?? zone} />
+              <TimelineChart
+                timeline={timeline}
+                range={range}
+                now={now}
+                timeZone={viewerZone ?? zone}
+                downtime={state.downtime.map((period) => ({ start: Date.parse(period.startedAt), end: period.endedAt ? Date.parse(period.endedAt) : (state.finishedAt ? Date.parse(state.finishedAt) : null) }))}
+              />
             </>
           ) : (
             <p className="text-sm text-slate-700 dark:text-slate-300">This plan has no scheduled window yet. Set its start below to place its phases in time.</p>
@@ -121,7 +127,7 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
         <div className={`${cardStyles} p-4`}>
           <TimePanel state={state} timeline={timeline} now={now} planId={state.planId} permissions={permissions} onChange={change} onTimelinePage />
         </div>
-        {permissions.edit ? (
+        {permissions.edit && !state.finishedAt ? (
           <div className={`${cardStyles} p-4`}>
             <WindowSettings state={state} items={items} onChange={change} />
           </div>

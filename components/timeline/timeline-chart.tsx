@@ -30,7 +30,20 @@ export const STATE_LABEL: Record<PhaseState, string> = {
   "not-run": "Not run",
 };
 
-export function TimelineChart({ timeline, range, now, timeZone }: { timeline: PlanTimeline; range: TimeRange; now: number; timeZone: string }) {
+export function TimelineChart({
+  timeline,
+  range,
+  now,
+  timeZone,
+  downtime = [],
+}: {
+  timeline: PlanTimeline;
+  range: TimeRange;
+  now: number;
+  timeZone: string;
+  /** Downtime periods (epoch ms; end null while running), drawn as a band behind the bars. */
+  downtime?: { start: number; end: number | null }[];
+}) {
   const tZero = timeline.tZero!;
   const rows = [...timeline.phases.map((phase) => ({ kind: "phase" as const, phase })), ...timeline.schedule.map((row) => ({ kind: "schedule" as const, row }))];
   const height = AXIS + rows.length * ROW + (timeline.schedule.length ? ROW : 0) + 8;
@@ -55,6 +68,18 @@ export function TimelineChart({ timeline, range, now, timeZone }: { timeline: Pl
           </text>
         </g>
       ))}
+      {downtime.map((period) => {
+        const left = x(period.start);
+        const right = x(period.end ?? now);
+        return right > left ? (
+          <g key={period.start} data-testid="downtime-band">
+            <rect x={left} y={AXIS - 4} width={right - left} height={height - AXIS + 4} className="fill-red-500/10 dark:fill-red-400/15" />
+            <text x={left + 3} y={AXIS + 8} className="fill-red-700 text-[9px] font-semibold dark:fill-red-400">
+              Downtime
+            </text>
+          </g>
+        ) : null;
+      })}
       {tZero >= range.start && tZero <= range.end ? <line x1={x(tZero)} x2={x(tZero)} y1={AXIS - 4} y2={height} className="stroke-slate-500" strokeDasharray="4 3" /> : null}
       {rows.map((entry, index) => {
         if (entry.kind === "phase") {
