@@ -119,6 +119,10 @@ test("downtime marked by the lead is compared with the expected downtime, and fi
   await screen.close();
   await time.getByRole("button", { name: "Mark downtime ended" }).click();
   await expect(time.getByTestId("downtime")).not.toContainText("Down now");
+  const timelinePage = await lead.context().newPage();
+  await timelinePage.goto(`${new URL(lead.url()).pathname}/timeline`);
+  await expect(timelinePage.getByTestId("downtime-band")).toHaveCount(1);
+  await timelinePage.close();
 
   await item(lead, "Swap the index alias").getByRole("button", { name: "Done" }).click();
   await item(lead, "Smoke test the search page").getByRole("button", { name: "Done" }).click();
