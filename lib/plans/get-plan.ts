@@ -1,5 +1,3 @@
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -28,17 +26,3 @@ export async function getPlanForUser(planId: string, user: { id: string; role: "
 export type PlanWithStructure = Awaited<ReturnType<typeof getPlanForUser>>;
 export type PlanSectionRow = PlanWithStructure["sections"][number];
 export type PlanItemRow = PlanWithStructure["items"][number];
-
-/**
- * For pages: the signed-in user and the plan, or Next's 404 page when the plan does not exist
- * or is not theirs to see (the same answer for both, as everywhere).
- */
-export async function requirePlanForPage(planId: string) {
-  const user = await requireUser();
-  try {
-    return { user, plan: await getPlanForUser(planId, user) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}

@@ -4,7 +4,7 @@ import { itemStatusLabel } from "@/components/plan/item-status-badge";
 import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PrintButton } from "@/components/report/print-button";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
-import { requirePlanForPage } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView } from "@/lib/plans/plan-view";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 

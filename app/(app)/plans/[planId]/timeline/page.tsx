@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LiveTimeline } from "@/components/timeline/live-timeline";
 import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
-import { requirePlanForPage } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 export const metadata: Metadata = { title: "Timeline" };

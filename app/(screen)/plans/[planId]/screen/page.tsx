@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BigScreen } from "@/components/live/big-screen";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
-import { requirePlanForPage } from "@/lib/plans/get-plan";
+import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
