@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { DashboardSection, SectionEmpty } from "@/components/dashboard/dashboard-section";
-import { EnvironmentBadge } from "@/components/plan/plan-header";
+import { PlanTitleLine } from "@/components/dashboard/plan-title-line";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { formatUtc, relativeTime } from "@/lib/dashboard/format-times";
 import type { RunningPlan } from "@/lib/dashboard/list-running-plans";
@@ -13,12 +12,7 @@ export function RunningNow({ plans, now, filtered }: { plans: RunningPlan[]; now
           {plans.map((plan) => (
             <li key={plan.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
-                <div className="flex flex-wrap items-center gap-2">
-                  <EnvironmentBadge environment={plan.environment} />
-                  <Link href={`/plans/${plan.id}`} className="truncate font-medium hover:underline">
-                    {plan.title}
-                  </Link>
-                </div>
+                <PlanTitleLine plan={plan} />
                 <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
                   {plan.deployLead ? `Lead: ${plan.deployLead}` : "No lead named"}
                   {plan.startedAt ? (

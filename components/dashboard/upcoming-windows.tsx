@@ -1,7 +1,7 @@
-import { CalendarClock } from "lucide-react";
 import Link from "next/link";
+import { CalendarClock } from "lucide-react";
 import { DashboardSection, SectionEmpty } from "@/components/dashboard/dashboard-section";
-import { EnvironmentBadge } from "@/components/plan/plan-header";
+import { PlanTitleLine } from "@/components/dashboard/plan-title-line";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { formatInTimeZone, formatUtc, relativeTime } from "@/lib/dashboard/format-times";
 import type { UpcomingPlan } from "@/lib/dashboard/list-upcoming-windows";
@@ -14,12 +14,7 @@ export function UpcomingWindows({ plans, now, filtered }: { plans: UpcomingPlan[
           {plans.map((plan) => (
             <li key={plan.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
-                <div className="flex flex-wrap items-center gap-2">
-                  <EnvironmentBadge environment={plan.environment} />
-                  <Link href={`/plans/${plan.id}`} className="truncate font-medium hover:underline">
-                    {plan.title}
-                  </Link>
-                </div>
+                <PlanTitleLine plan={plan} />
                 <PlanFacts plan={plan} />
                 <WindowTime plan={plan} now={now} />
               </div>
