@@ -1,6 +1,5 @@
 import { DashboardSection, SectionEmpty } from "@/components/dashboard/dashboard-section";
-import { PlanTitleLine } from "@/components/dashboard/plan-title-line";
-import { PlanStatusPill } from "@/components/plans/plan-status-pill";
+import { PlanRow } from "@/components/dashboard/plan-row";
 import { formatUtc, relativeTime } from "@/lib/dashboard/format-times";
 import type { RunningPlan } from "@/lib/dashboard/list-running-plans";
 
@@ -10,10 +9,8 @@ export function RunningNow({ plans, now, filtered }: { plans: RunningPlan[]; now
       {plans.length ? (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800">
           {plans.map((plan) => (
-            <li key={plan.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-              <div className="min-w-0">
-                <PlanTitleLine plan={plan} />
-                <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+            <PlanRow key={plan.id} plan={plan}>
+              <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
                   {plan.deployLead ? `Lead: ${plan.deployLead}` : "No lead named"}
                   {plan.startedAt ? (
                     <>
@@ -22,11 +19,7 @@ export function RunningNow({ plans, now, filtered }: { plans: RunningPlan[]; now
                     </>
                   ) : null}
                 </p>
-              </div>
-              <div className="shrink-0">
-                <PlanStatusPill status={plan.status} />
-              </div>
-            </li>
+            </PlanRow>
           ))}
         </ul>
       ) : (

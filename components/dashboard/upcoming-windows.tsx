@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { CalendarClock } from "lucide-react";
 import { DashboardSection, SectionEmpty } from "@/components/dashboard/dashboard-section";
-import { PlanTitleLine } from "@/components/dashboard/plan-title-line";
-import { PlanStatusPill } from "@/components/plans/plan-status-pill";
+import { PlanRow } from "@/components/dashboard/plan-row";
 import { formatInTimeZone, formatUtc, relativeTime } from "@/lib/dashboard/format-times";
 import type { UpcomingPlan } from "@/lib/dashboard/list-upcoming-windows";
 
@@ -12,16 +11,10 @@ export function UpcomingWindows({ plans, now, filtered }: { plans: UpcomingPlan[
       {plans.length ? (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800">
           {plans.map((plan) => (
-            <li key={plan.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-              <div className="min-w-0">
-                <PlanTitleLine plan={plan} />
-                <PlanFacts plan={plan} />
-                <WindowTime plan={plan} now={now} />
-              </div>
-              <div className="shrink-0">
-                <PlanStatusPill status={plan.status} />
-              </div>
-            </li>
+            <PlanRow key={plan.id} plan={plan}>
+              <PlanFacts plan={plan} />
+              <WindowTime plan={plan} now={now} />
+            </PlanRow>
           ))}
         </ul>
       ) : (

@@ -1,3 +1,4 @@
+import { compareWithPlan } from "@/lib/dashboard/format-figures";
 import type { PlanMetricsResult } from "@/lib/metrics/plan-metrics";
 import { formatDuration, formatInZone } from "@/lib/time/format-time";
 
@@ -58,8 +59,6 @@ export function PlanMetricsSummary({ metrics, timeZone, compact = false }: { met
 function against(seconds: number, plannedMinutes: number | null, word: "planned" | "expected"): string {
   const actual = formatDuration(seconds);
   if (plannedMinutes === null) return actual;
-  const difference = seconds - plannedMinutes * 60;
   const planned = plannedMinutes ? `${plannedMinutes} min ${word}` : `none ${word}`;
-  if (Math.abs(difference) < 60) return `${actual} (${planned}, on target)`;
-  return `${actual} (${planned}; ${formatDuration(Math.abs(difference))} ${difference > 0 ? "over" : "under"})`;
+  return `${actual} (${planned}; ${compareWithPlan(seconds, plannedMinutes)})`;
 }

@@ -51,11 +51,11 @@ export function WindowSettings({ state, items, onChange }: { state: PlanLiveStat
     void onChange({ type: "plan.window", windowStart: started ? window.windowStart : windowStart, timeZone: zone, expectedDurationMinutes, expectedDowntimeMinutes });
   };
 
+  // The server moves a flag from its previous item in the same change; "No item" clears it.
   const flag = (marker: "START" | "END", itemId: string) => {
     const previous = markerOf(marker);
     if (previous === itemId) return;
-    if (previous) void onChange({ type: "item.flag", itemId: previous, downtimeMarker: null });
-    if (itemId) void onChange({ type: "item.flag", itemId, downtimeMarker: marker });
+    void onChange({ type: "item.flag", itemId: itemId || previous, downtimeMarker: itemId ? marker : null });
   };
 
   return (

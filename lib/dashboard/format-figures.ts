@@ -2,6 +2,7 @@
  * How the dashboard writes its figures. Pure and free of date libraries, so the chart client
  * components can share it without growing the browser bundle; the wording is unit-tested.
  */
+import { formatDuration as formatElapsed } from "@/lib/time/format-time";
 
 export const DASH = "—";
 
@@ -17,17 +18,16 @@ export function formatPercent(share: number | null): string {
   return `${percent}%`;
 }
 
-/** "1 h 12 min", "45 min", "40 s"; seconds are shown only under a minute. */
+/**
+ * A figure's duration in the product's one wording (lib/time/format-time.ts), rounded to the
+ * minute once it is a minute or more, since medians are not read to the second.
+ */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return DASH;
   const rounded = Math.round(Math.abs(seconds));
   // No downtime reads as minutes like the expectation beside it ("0 min / 5 min"), not "0 s".
   if (rounded === 0) return "0 min";
-  if (rounded < 60) return `${rounded} s`;
-  const minutes = Math.round(rounded / 60);
-  const hours = Math.floor(minutes / 60);
-  if (!hours) return `${minutes} min`;
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return formatElapsed(rounded < 60 ? rounded : Math.round(rounded / 60) * 60);
 }
 
 export function formatMinutes(minutes: number | null): string {

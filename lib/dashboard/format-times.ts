@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { isValidTimeZone } from "@/lib/time/window";
 
 /** How the dashboard writes instants: relative, on a plan's wall clock, or in UTC. Pure, so the wording is unit-tested. */
 
@@ -15,7 +16,7 @@ export function relativeTime(target: Date, now: Date): string {
 
 /** The instant as the clock on the wall of the plan's time zone shows it; UTC when the zone is missing or unknown. */
 export function formatInTimeZone(instant: Date, timeZone: string | null): { text: string; timeZone: string } {
-  const zone = timeZone && isKnownTimeZone(timeZone) ? timeZone : "UTC";
+  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : "UTC";
   return { text: format(new TZDate(instant, zone), "EEE d MMM yyyy, HH:mm"), timeZone: zone };
 }
 
@@ -29,13 +30,4 @@ export function formatMonth(month: string): string {
   const [year, monthNumber] = month.split("-").map(Number);
   if (!year || !monthNumber) return month;
   return format(new TZDate(year, monthNumber - 1, 1, "UTC"), "MMM yyyy");
-}
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }

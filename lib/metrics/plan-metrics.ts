@@ -110,11 +110,7 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
     }
   }
 
-  const end = finishedAt ? Date.parse(finishedAt) : input.now;
-  const downtimeSeconds = downtimePeriods.reduce((sum, period) => {
-    const stop = period.endedAt ? Date.parse(period.endedAt) : end;
-    return sum + Math.max(0, seconds(stop - Date.parse(period.startedAt)));
-  }, 0);
+  const downtime = downtimeSeconds(downtimePeriods, finishedAt ? Date.parse(finishedAt) : input.now);
   const resolved = failures.filter((failure) => failure.resolutionSeconds !== null);
   const finalStatuses = [...itemStatus.values()];
 
@@ -127,10 +123,10 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
     succeeded: status === "COMPLETE" && !rolledBack,
     rolledBack,
     rollbackReason,
-    downtimeSeconds,
+    downtimeSeconds: downtime,
     downtimePeriods,
     expectedDowntimeMinutes: input.expectedDowntimeMinutes,
-    downtimeOverSeconds: input.expectedDowntimeMinutes === null ? null : downtimeSeconds - input.expectedDowntimeMinutes * 60,
+    downtimeOverSeconds: input.expectedDowntimeMinutes === null ? null : downtime - input.expectedDowntimeMinutes * 60,
     phases: input.phases.map((phase) => {
       const phaseSpans = phase.itemIds.map((id) => spans.get(id)).filter((span) => span !== undefined);
       return {
@@ -144,4 +140,9 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
     failedItems: finalStatuses.filter((value) => value === "FAILED").length,
     skippedItems: finalStatuses.filter((value) => value === "SKIPPED").length,
   };
+}
+
+/** Seconds of downtime in the periods; one still open counts up to `end` (the finish, or now). */
+export function downtimeSeconds(periods: readonly DowntimePeriodLive[], end: number): number {
+  return periods.reduce((sum, period) => sum + Math.max(0, seconds((period.endedAt ? Date.parse(period.endedAt) : end) - Date.parse(period.startedAt))), 0);
 }

@@ -190,6 +190,14 @@ describe("time and metrics of a plan run", () => {
     expect(await db().monitoringCheck.count({ where: { planId } })).toBe(3);
   });
 
+  it("keeps one item per downtime flag: flagging another moves it, in the store and in the live state", async () => {
+    await change("20:00", { type: "item.flag", itemId: (await item("Stop application")).id, downtimeMarker: "START" });
+    await change("20:01", { type: "item.flag", itemId: (await item("Run migrations")).id, downtimeMarker: "START" });
+    const flagged = await db().planItem.findMany({ where: { planId, downtimeMarker: "START" }, select: { text: true } });
+    expect(flagged).toEqual([{ text: "Run migrations" }]);
+    expect((await loadLiveState(planId))!.downtimeMarkers).toEqual({ [(await item("Run migrations")).id]: "START" });
+  });
+
   it("refuses a window change after the start and an unknown time zone, and keeps the start", async () => {
     expect(await refusal({ type: "plan.window", windowStart: "2026-12-06T08:00:00Z", timeZone: "Mars/Olympus", expectedDurationMinutes: 30, expectedDowntimeMinutes: 5 })).toMatchObject({
       status: 400,

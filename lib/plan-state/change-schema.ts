@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time/window";
 
 /**
  * Every change a participant can make to a running plan, as one validated union. The HTTP
@@ -113,7 +114,7 @@ export const planWindowSchema = z.object({
     .string()
     .min(1)
     .max(64)
-    .refine((zone) => isTimeZone(zone), { error: "Choose a known time zone, like Europe/Berlin or UTC." }),
+    .refine(isValidTimeZone, { error: "Choose a known time zone, like Europe/Berlin or UTC." }),
   expectedDurationMinutes: minutes,
   expectedDowntimeMinutes: minutes,
 });
@@ -128,14 +129,6 @@ export const checkStatusSchema = z
     if (change.status === "SKIPPED" && !change.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the check is skipped." });
   });
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const planChangeSchema = z.union([
   itemStatusChangeSchema,

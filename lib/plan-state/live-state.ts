@@ -91,8 +91,9 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       next.downtime = event.periods;
       break;
     case "item.flagged": {
-      const { [event.itemId]: _previous, ...others } = state.downtimeMarkers;
-      next.downtimeMarkers = event.downtimeMarker ? { ...others, [event.itemId]: event.downtimeMarker } : others;
+      // One item holds each flag: the item named now, and no other with the same flag.
+      const others = Object.entries(state.downtimeMarkers).filter(([itemId, marker]) => itemId !== event.itemId && marker !== event.downtimeMarker);
+      next.downtimeMarkers = Object.fromEntries(event.downtimeMarker ? [...others, [event.itemId, event.downtimeMarker]] : others);
       break;
     }
     case "check.changed":

@@ -58,8 +58,14 @@ export async function downtimePeriods(tx: Pick<Tx, "downtimePeriod">, planId: st
   return periods.map((period) => ({ id: period.id, startedAt: period.startedAt.toISOString(), endedAt: period.endedAt?.toISOString() ?? null }));
 }
 
-/** The lead flags an item whose tick starts or ends the downtime ("Stop application"). */
+/**
+ * The lead flags an item whose tick starts or ends the downtime ("Stop application"). One item
+ * holds each flag: flagging another moves it there, in the same transaction.
+ */
 export async function writeItemFlag(tx: Tx, plan: LockedPlan, change: Extract<PlanChange, { type: "item.flag" }>): Promise<PlanEventPayload> {
+  if (change.downtimeMarker) {
+    await tx.planItem.updateMany({ where: { planId: plan.id, downtimeMarker: change.downtimeMarker, id: { not: change.itemId } }, data: { downtimeMarker: null } });
+  }
   const updated = await tx.planItem.updateMany({ where: { id: change.itemId, planId: plan.id }, data: { downtimeMarker: change.downtimeMarker } });
   if (updated.count !== 1) throw new AppError("not_found", "This item is not part of the plan.");
   return { type: "item.flagged", itemId: change.itemId, downtimeMarker: change.downtimeMarker };

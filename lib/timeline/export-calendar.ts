@@ -1,31 +1,20 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { planCalendar } from "@/lib/time/plan-calendar";
-import { planTimeline } from "@/lib/timeline/plan-timeline";
-import { loadItemSpans, timelineStructureOf } from "@/lib/timeline/timeline-source";
+import { timelineOfLiveState } from "@/lib/timeline/live-timeline";
+import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 
 const MINUTE = 60_000;
 
 /** The plan's window, phases and monitoring checks as an .ics file, for a member of the plan. */
 export async function exportPlanCalendar(planId: string, user: { id: string; role: "ADMIN" | "MEMBER" }, origin: string): Promise<{ fileName: string; ics: string }> {
   const plan = await getPlanForUser(planId, user);
-  const [spans, checks] = await Promise.all([loadItemSpans(db(), plan.id), db().monitoringCheck.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" } })]);
+  const [live, checks] = await Promise.all([loadLiveState(plan.id), db().monitoringCheck.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" } })]);
+  if (!live) throw new AppError("not_found", "This plan does not exist, or you cannot see it.");
   const { phases, schedule } = timelineStructureOf(plan);
-  const status = new Map(plan.items.map((item) => [item.id, item.status]));
-  const timeline = planTimeline({
-    phases,
-    schedule,
-    status: plan.status as PlanStatusName,
-    windowStart: plan.windowStart?.getTime() ?? null,
-    startedAt: plan.startedAt?.getTime() ?? null,
-    finishedAt: plan.finishedAt?.getTime() ?? null,
-    expectedDurationMinutes: plan.expectedDurationMinutes,
-    itemStatus: (id) => status.get(id) ?? "PENDING",
-    itemSpans: spans,
-    now: Date.now(),
-  });
+  const timeline = timelineOfLiveState(live, phases, schedule, Date.now());
   if (timeline.tZero === null) throw new AppError("conflict", "This plan has no scheduled window yet; set its start on the timeline page first.");
   const end = timeline.estimatedFinish ?? timeline.plannedFinish ?? timeline.tZero + 60 * MINUTE;
   const ics = planCalendar({

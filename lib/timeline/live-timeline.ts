@@ -1,3 +1,4 @@
+import { downtimeSeconds } from "@/lib/metrics/plan-metrics";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import type { PhaseSection } from "@/lib/timeline/phases";
 import { planTimeline, type PlanTimeline, type ScheduleRowInput } from "@/lib/timeline/plan-timeline";
@@ -22,8 +23,7 @@ export function timelineOfLiveState(state: PlanLiveState, phases: readonly Phase
 
 /** Seconds of downtime so far; an open period counts up to `now` (or the plan's finish). */
 export function downtimeSecondsOf(state: Pick<PlanLiveState, "downtime" | "finishedAt">, now: number): number {
-  const end = time(state.finishedAt) ?? now;
-  return state.downtime.reduce((sum, period) => sum + Math.max(0, Math.round(((time(period.endedAt) ?? end) - Date.parse(period.startedAt)) / 1000)), 0);
+  return downtimeSeconds(state.downtime, time(state.finishedAt) ?? now);
 }
 
 export type CheckDue = "done" | "skipped" | "overdue" | "due" | "later";

@@ -45,13 +45,6 @@ export async function loadItemSpans(tx: Pick<Reader, "$queryRaw">, planId: strin
   return Object.fromEntries(rows.map((row) => [row.itemId, { first: row.first.getTime(), last: row.last.getTime() }]));
 }
 
-/** The document's timeline table rows with offsets, for the schedule lane and the calendar. */
-export async function loadScheduleRows(tx: Pick<Reader, "plan">, planId: string): Promise<ScheduleRowInput[]> {
-  const plan = await tx.plan.findUnique({ where: { id: planId }, select: { document: true, windowStart: true, windowTimeZone: true } });
-  if (!plan) return [];
-  const document = planDocumentSchema.safeParse(plan.document);
-  return document.success ? scheduleRowsOf(document.data, plan.windowStart, plan.windowTimeZone ?? "UTC") : [];
-}
 
 /** Phases and schedule rows of a plan already loaded with its structure (its page's query). */
 export function timelineStructureOf(plan: {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
+import { applyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
+
+const state: PlanLiveState = {
+  planId: "p",
+  seq: 0,
+  loadedAt: "2026-12-05T20:00:00.000Z",
+  status: "IN_PROGRESS",
+  startedAt: "2026-12-05T22:00:00.000Z",
+  finishedAt: null,
+  rollbackReason: null,
+  items: {},
+  comments: {},
+  settings: { title: "Plan", allowSelfApproval: false, hideCommandsInShare: false },
+  gates: {},
+  signatures: [],
+  activity: [],
+  window: { windowStart: null, timeZone: "UTC", expectedDurationMinutes: null, expectedDowntimeMinutes: null },
+  downtime: [],
+  downtimeMarkers: { a: "START", b: "END" },
+  itemSpans: {},
+  checks: [],
+};
+
+const message = (seq: number, at: string, event: PlanEventPayload): PlanEventMessage => ({ planId: "p", seq, at, actor: null, event });
+
+describe("applyEvent, time", () => {
+  it("moves a downtime flag to the item named, and clears it", () => {
+    const moved = applyEvent(state, message(1, state.loadedAt, { type: "item.flagged", itemId: "c", downtimeMarker: "START" }));
+    expect(moved.downtimeMarkers).toEqual({ b: "END", c: "START" });
+    const cleared = applyEvent(moved, message(2, state.loadedAt, { type: "item.flagged", itemId: "b", downtimeMarker: null }));
+    expect(cleared.downtimeMarkers).toEqual({ c: "START" });
+  });
+
+  it("keeps each item's first and last change, and the downtime a tick started", () => {
+    const item = (version: number) => ({ id: "a", status: "DONE" as const, statusNote: null, measuredValue: null, statusAt: null, changedBy: "Lee", version });
+    const periods = [{ id: "d", startedAt: "2026-12-05T22:02:00.000Z", endedAt: null }];
+    const first = applyEvent(state, message(1, "2026-12-05T22:02:00.000Z", { type: "item.changed", item: item(1), previousStatus: "PENDING", downtime: periods }));
+    const second = applyEvent(first, message(2, "2026-12-05T22:09:00.000Z", { type: "item.changed", item: item(2), previousStatus: "DONE" }));
+    expect(second.itemSpans.a).toEqual({ first: "2026-12-05T22:02:00.000Z", last: "2026-12-05T22:09:00.000Z" });
+    expect(second.downtime).toEqual(periods);
+  });
+});
