@@ -51,7 +51,7 @@ async function main() {
 
   const httpServer = createServer((request, response) => void handle(request, response));
   const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
-  const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter });
+  const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter, appUrl: config.AUTH_URL });
   shutdownHooks.push(
     () => cluster.close(),
     () => new Promise<void>((resolve) => io.close(() => resolve())),

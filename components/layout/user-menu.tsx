@@ -1,5 +1,5 @@
-import { ChevronDown, LogOut } from "lucide-react";
-import { signOutAction } from "@/app/sign-out/actions";
+import { ChevronDown, LogOut, MonitorX } from "lucide-react";
+import { signOutAction, signOutEverywhereAction } from "@/app/sign-out/actions";
 import type { CurrentUser } from "@/lib/users/find-active-user";
 
 function initialsOf(name: string): string {
@@ -40,6 +40,18 @@ export function UserMenu({ user }: { user: CurrentUser }) {
           >
             <LogOut aria-hidden className="size-4" />
             Sign out
+          </button>
+        </form>
+        <form action={signOutEverywhereAction}>
+          <button
+            type="submit"
+            className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            <MonitorX aria-hidden className="size-4" />
+            <span>
+              Sign out everywhere
+              <span className="block text-xs text-slate-600 dark:text-slate-400">Ends your sessions on every device</span>
+            </span>
           </button>
         </form>
       </div>

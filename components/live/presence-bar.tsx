@@ -6,6 +6,7 @@ const CONNECTION: Record<ConnectionState, { label: string; dot: string }> = {
   live: { label: "Live", dot: "bg-emerald-500" },
   reconnecting: { label: "Reconnecting…", dot: "bg-amber-500" },
   offline: { label: "Offline", dot: "bg-red-500" },
+  removed: { label: "You were removed from this plan; it no longer updates", dot: "bg-red-500" },
 };
 
 function initials(name: string) {

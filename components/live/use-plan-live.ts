@@ -5,10 +5,11 @@ import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
 import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
-import type { CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
+import type { AccessLost, CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
 import { sharedSocket } from "@/components/live/socket-client";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+/** "removed": this person lost their access to the plan while watching it; it no longer updates. */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "removed";
 
 /**
  * A plan's live state in the browser: starts from the server-rendered snapshot, applies
@@ -70,6 +71,8 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       setConnection("live");
       try {
         const answer: CatchUp = await socket.timeout(10_000).emitWithAck("plan:join", { planId, lastSeq: stateRef.current.seq });
+        // Refused on a reconnect: access ended while this page was away.
+        if (!answer.ok && (answer.status === 403 || answer.status === 404)) return setConnection("removed");
         await applyCatchUp(answer);
       } catch {
         setConnection("reconnecting");
@@ -89,6 +92,9 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       setPresenceBySource((current) => withPresenceUpdate(current, update, receivedAt));
       setNow(receivedAt);
     };
+    const onAccessLost = (notice: AccessLost) => {
+      if (notice.planId === planId) setConnection("removed");
+    };
     // The server ending the connection (revoked link, deactivated account) is final: the client
     // does not reconnect by itself, so the page says offline rather than reconnecting.
     const onDisconnect = (reason: string) => setConnection(reason === "io server disconnect" ? "offline" : "reconnecting");
@@ -97,6 +103,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
     socket.on("connect", join);
     socket.on("plan:event", onEvent);
     socket.on("plan:presence", onPresence);
+    socket.on("plan:access-lost", onAccessLost);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     if (socket.connected) void join();
@@ -105,6 +112,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       socket.off("connect", join);
       socket.off("plan:event", onEvent);
       socket.off("plan:presence", onPresence);
+      socket.off("plan:access-lost", onAccessLost);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
     };

@@ -6,6 +6,7 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { clearFailedLogins, recordFailedLogin, secondsUntilLoginAllowed } from "@/lib/auth/login-rate-limit";
 import { oidcSettings, settings } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { sessionVersionOf } from "@/lib/users/end-sessions";
 import { findActiveUserByEmail, userForOidcSignIn } from "@/lib/users/oidc-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validations/auth";
@@ -42,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (params.account?.provider === OIDC_PROVIDER_ID && params.user) {
         const user = await findActiveUserByEmail(params.user.email);
         if (!user) return null;
-        return { ...params.token, sub: user.id, name: user.name, email: user.email, role: user.role };
+        return { ...params.token, sub: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: await sessionVersionOf(user.id) };
       }
       return authConfig.callbacks.jwt(params);
     },

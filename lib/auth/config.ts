@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
+import { sessionVersionOf } from "@/lib/users/end-sessions";
 
 /**
- * The part of the Auth.js configuration that needs no database: shared by the proxy
- * (which only redirects) and by lib/auth/auth.ts (which adds the credentials provider).
+ * The Auth.js configuration shared by lib/auth/auth.ts (which adds the providers).
  * Sessions are JWTs signed with AUTH_SECRET, so they survive a server restart.
  */
 export const authConfig = {
@@ -11,16 +11,20 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   providers: [],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = (user as { role?: "ADMIN" | "MEMBER" }).role ?? "MEMBER";
+        // A JWT cannot be recalled; it carries the account's session version instead, and
+        // every request compares it with the current one (lib/users/find-active-user.ts).
+        token.sessionVersion = await sessionVersionOf(user.id!);
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.role = (token.role as "ADMIN" | "MEMBER" | undefined) ?? "MEMBER";
+      session.user.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
       return session;
     },
   },

@@ -13,7 +13,10 @@ export function registerUserDisconnector(disconnect: ((userId: string) => void) 
   registry.preflightDisconnectUser = disconnect;
 }
 
-/** Ends a (now deactivated) user's live connections on every app process; a no-op without a socket server. */
+/**
+ * Ends a user's live connections on every app process (their sessions were ended: password
+ * reset, deactivation, "sign out everywhere"); a no-op without a socket server.
+ */
 export function disconnectUserEverywhere(userId: string): void {
   registry.preflightDisconnectUser?.(userId);
 }
@@ -24,6 +27,11 @@ export function registerEmitter(emit: Emit | undefined): void {
 
 export function planRoom(planId: string): string {
   return `plan:${planId}`;
+}
+
+/** Every socket of one signed-in person, on every process: what ending their sessions closes. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
 }
 
 /** Signed-in people watching the dashboard. */

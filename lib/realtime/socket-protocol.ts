@@ -18,3 +18,9 @@ export interface PresenceEntry {
   role: string;
   idle: boolean;
 }
+
+/** Sent to a member's sockets when they are removed from a plan: the page stops updating and says why. */
+export interface AccessLost {
+  planId: string;
+  message: string;
+}

@@ -5,17 +5,21 @@ import { describeError } from "@/lib/describe-error";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
 import { eventsAfter } from "@/lib/plan-state/read-plan-state";
-import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector } from "@/lib/realtime/broadcast";
+import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector, userRoom } from "@/lib/realtime/broadcast";
+import { ACCESS_LOST_MESSAGE, membershipEffectOf } from "@/lib/realtime/membership-effect";
+import { payloadAndAck, type Ack } from "@/lib/realtime/socket-arguments";
+import { isAllowedSocketOrigin } from "@/lib/realtime/socket-origin";
 import { createPresenceTracker } from "@/lib/realtime/presence-tracker";
 import {
   changePlanSchema,
   joinPlanSchema,
   presenceSchema,
   syncPlanSchema,
+  type AccessLost,
   type CatchUp,
   type ChangeAnswer,
 } from "@/lib/realtime/socket-protocol";
-import { findActiveUser } from "@/lib/users/find-active-user";
+import { findSessionUser, sessionVersionOfToken } from "@/lib/users/find-active-user";
 import { AppError } from "@/lib/errors";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
@@ -36,14 +40,14 @@ async function assertSocketMayRead(data: SocketData, planId: string): Promise<Pl
  */
 interface SocketData {
   actor: Actor | null;
+  /** The session version the handshake's token carried (signed-in people only). */
+  sessionVersion?: number;
   share: { linkId: string; planId: string } | null;
   roles: Record<string, string>;
   idle: Record<string, boolean>;
 }
 
 const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in the plan.";
-
-type Ack<T> = (answer: T) => void;
 
 
 interface RelayedEmit {
@@ -57,12 +61,20 @@ interface RelayedEmit {
  * cookie (the JWT the pages use) for an active account. Each handler validates its payload,
  * checks the plan role, and calls the same lib/ functions as the HTTP routes.
  */
-export function attachSocketServer(httpServer: HttpServer, options: { authSecret: string; adapter?: Parameters<Server["adapter"]>[0] }): Server {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  options: { authSecret: string; adapter?: Parameters<Server["adapter"]>[0]; /** AUTH_URL: the app's public origin, which pages connect from. */ appUrl?: string },
+): Server {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     serveClient: false,
     // Same-origin only: the browser client connects to the page's own origin.
     cors: { origin: false },
+    // Another site's page must not open a connection with the visitor's cookie (lib/realtime/socket-origin.ts).
+    allowRequest: (request, callback) => {
+      const encrypted = Boolean((request.socket as { encrypted?: boolean }).encrypted);
+      callback(null, isAllowedSocketOrigin(request.headers, { appUrl: options.appUrl, encrypted }));
+    },
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
 
@@ -70,9 +82,10 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     const headers = socket.handshake.headers;
     const secure = headers["x-forwarded-proto"] === "https" || Boolean((socket.request.socket as { encrypted?: boolean }).encrypted);
     const token = await getToken({ req: { headers: headers as Record<string, string> }, secret: options.authSecret, secureCookie: secure }).catch(() => null);
-    const user = token?.sub ? await findActiveUser(token.sub).catch(() => null) : null;
+    // An ended session (older session version) is refused like a missing one.
+    const user = token?.sub ? await findSessionUser(token.sub, sessionVersionOfToken(token)).catch(() => null) : null;
     if (user) {
-      socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, share: null, roles: {}, idle: {} };
+      socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, sessionVersion: sessionVersionOfToken(token), share: null, roles: {}, idle: {} };
       return next();
     }
     const shareToken = (socket.handshake.auth as { shareToken?: unknown } | undefined)?.shareToken;
@@ -91,11 +104,32 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       ack?.({ ok: false, status, ...body } as T);
     };
 
-    socket.on("plan:join", async (raw: unknown, ack?: Ack<CatchUp>) => {
+    if (data.actor) {
+      const userId = data.actor.id;
+      // Ending the person's sessions closes this room's sockets on every process.
+      void socket.join(userRoom(userId));
+      // Checked again now that the socket is in its room: sessions ended between the handshake's
+      // check and the join would otherwise have missed it.
+      void findSessionUser(userId, data.sessionVersion ?? 0).then(
+        (user) => user || socket.disconnect(true),
+        () => socket.disconnect(true),
+      );
+    }
+
+    socket.on("plan:join", async (...args: unknown[]) => {
+      const { payload, ack } = payloadAndAck<CatchUp>(args);
       try {
-        const { planId, lastSeq } = joinPlanSchema.parse(raw);
+        const { planId, lastSeq } = joinPlanSchema.parse(payload);
         data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
         await socket.join(planRoom(planId));
+        // Checked again once in the room: a removal committed between the first check and the
+        // join broadcast its leave before this socket was there to leave.
+        try {
+          data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
+        } catch (error) {
+          await socket.leave(planRoom(planId));
+          throw error;
+        }
         presence.joined(planId);
         const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
@@ -104,9 +138,10 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       }
     });
 
-    socket.on("plan:sync", async (raw: unknown, ack?: Ack<CatchUp>) => {
+    socket.on("plan:sync", async (...args: unknown[]) => {
+      const { payload, ack } = payloadAndAck<CatchUp>(args);
       try {
-        const { planId, afterSeq } = syncPlanSchema.parse(raw);
+        const { planId, afterSeq } = syncPlanSchema.parse(payload);
         await assertSocketMayRead(data, planId);
         const events = await eventsAfter(planId, afterSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
@@ -115,9 +150,10 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       }
     });
 
-    socket.on("plan:change", async (raw: unknown, ack?: Ack<ChangeAnswer>) => {
+    socket.on("plan:change", async (...args: unknown[]) => {
+      const { payload, ack } = payloadAndAck<ChangeAnswer>(args);
       try {
-        const { planId, change } = changePlanSchema.parse(raw);
+        const { planId, change } = changePlanSchema.parse(payload);
         if (!data.actor) throw new AppError("forbidden", READ_ONLY_LINK);
         const { message, shareToken } = await applyPlanChange(data.actor, planId, change);
         ack?.({ ok: true, message, ...(shareToken ? { shareToken } : {}) });
@@ -127,9 +163,10 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
     });
 
     // Dashboards only learn that something changed, then re-read with their viewer's access.
-    socket.on("dashboard:watch", async (ack?: Ack<{ ok: boolean }>) => {
+    socket.on("dashboard:watch", async (...args: unknown[]) => {
+      const { ack } = payloadAndAck<{ ok: boolean }>(args);
       if (data.actor) await socket.join(DASHBOARD_ROOM);
-      if (typeof ack === "function") ack({ ok: Boolean(data.actor) });
+      ack?.({ ok: Boolean(data.actor) });
     });
     socket.on("dashboard:unwatch", async () => {
       await socket.leave(DASHBOARD_ROOM);
@@ -175,27 +212,46 @@ export function attachSocketServer(httpServer: HttpServer, options: { authSecret
       if ((socket.data as SocketData).share?.linkId === planEvent.linkId) socket.disconnect(true);
     }
   };
+  // A removed member's sockets leave the plan's room right after the removal is delivered, on
+  // every process, so the plan's next event no longer reaches them; a changed role is taken over.
+  const applyMembershipChange = (event: string, payload: unknown) => {
+    const effect = event === "plan:event" ? membershipEffectOf(payload as PlanEventMessage) : null;
+    if (!effect) return;
+    const room = planRoom(effect.planId);
+    for (const socketId of io.of("/").adapter.rooms.get(userRoom(effect.userId)) ?? []) {
+      const socket = io.of("/").sockets.get(socketId);
+      const socketData = socket?.data as SocketData | undefined;
+      if (!socket || !socketData || !socket.rooms.has(room)) continue;
+      if (effect.kind === "role") {
+        socketData.roles[effect.planId] = effect.role;
+      } else if (socketData.actor?.isAdmin) {
+        socketData.roles[effect.planId] = "ADMIN";
+      } else {
+        void socket.leave(room);
+        delete socketData.roles[effect.planId];
+        delete socketData.idle[effect.planId];
+        const notice: AccessLost = { planId: effect.planId, message: ACCESS_LOST_MESSAGE };
+        (socket as unknown as Socket).emit("plan:access-lost", notice);
+      }
+    }
+    presence.changed(effect.planId);
+  };
   relay.on("relay", ({ room, event, payload }) => {
     io.local.to(room).emit(event as never, payload as never);
     disconnectRevokedLinks(event, payload);
+    applyMembershipChange(event, payload);
   });
   registerEmitter((room, event, payload) => {
     relay.serverSideEmit("relay", { room, event, payload });
     setImmediate(() => {
       io.local.to(room).emit(event as never, payload as never);
       disconnectRevokedLinks(event, payload);
+      applyMembershipChange(event, payload);
     });
   });
 
-  // A deactivated account loses its open live connections at once, on every process.
-  const dropUser = (userId: string) => {
-    for (const socket of io.of("/").sockets.values()) if ((socket.data as SocketData).actor?.id === userId) socket.disconnect(true);
-  };
-  const users = io as unknown as { serverSideEmit(event: "user:deactivated", userId: string): void; on(event: "user:deactivated", listener: (userId: string) => void): void };
-  users.on("user:deactivated", dropUser);
-  registerUserDisconnector((userId) => {
-    dropUser(userId);
-    users.serverSideEmit("user:deactivated", userId);
-  });
+  // Ended sessions (password reset, deactivation, "sign out everywhere") lose their open live
+  // connections at once: the cluster adapter carries the disconnect to every process.
+  registerUserDisconnector((userId) => io.in(userRoom(userId)).disconnectSockets(true));
   return io as unknown as Server;
 }

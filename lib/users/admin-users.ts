@@ -13,13 +13,14 @@ import {
 import { createUser } from "@/lib/users/create-user";
 import { findActiveUser, type CurrentUser } from "@/lib/users/find-active-user";
 import { hashPassword } from "@/lib/users/passwords";
-import { disconnectUserEverywhere } from "@/lib/realtime/broadcast";
+import { closeLiveConnections, ENDS_SESSIONS } from "@/lib/users/end-sessions";
 
 /**
  * User management by an instance administrator. Every function takes the id of the person
  * acting and refuses (403) anyone who is not an active admin, so a caller cannot forget the
  * check. Sessions are JWTs, but every page, route and socket looks the account up again
- * (`findActiveUser`), so a deactivation takes effect on the next request or socket handshake.
+ * (`findSessionUser`), so a password reset or a deactivation, which both bump the account's
+ * session version, ends its sessions on the next request and its live connections at once.
  */
 
 // Serialises deactivations so two admins deactivating each other at the same moment cannot
@@ -68,13 +69,17 @@ export async function adminCreateUser(actorId: string, input: AdminCreateUserInp
   return db().user.findUniqueOrThrow({ where: { id }, select: managedUserSelect });
 }
 
-/** Replaces a user's password; the old one stops working at once. */
+/**
+ * Replaces a user's password; the old one stops working at once, and so does every session
+ * signed in with it (whoever knew the old password may be holding one).
+ */
 export async function resetPassword(actorId: string, input: ResetPasswordInput): Promise<ManagedUser> {
   await requireAdmin(actorId);
   const { userId, password } = validate(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
-  const { count } = await db().user.updateMany({ where: { id: userId }, data: { passwordHash } });
+  const { count } = await db().user.updateMany({ where: { id: userId }, data: { passwordHash, ...ENDS_SESSIONS } });
   if (count === 0) throw new AppError("not_found", "That user no longer exists.");
+  closeLiveConnections(userId);
   return db().user.findUniqueOrThrow({ where: { id: userId }, select: managedUserSelect });
 }
 
@@ -103,9 +108,9 @@ export async function setUserActive(actorId: string, input: SetUserActiveInput):
         throw new AppError("conflict", `${target.name} is the last active administrator. Create another administrator first.`);
       }
     }
-    return tx.user.update({ where: { id: userId }, data: { active }, select: managedUserSelect });
+    return tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : ENDS_SESSIONS) }, select: managedUserSelect });
   });
   // After the commit: their open live connections end now, not at their next request.
-  if (!active) disconnectUserEverywhere(userId);
+  if (!active) closeLiveConnections(userId);
   return updated;
 }
