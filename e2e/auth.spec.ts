@@ -21,7 +21,8 @@ test("a demo user signs in, sees the plans page, and signs out", async ({ page }
 
   await page.locator("summary", { hasText: LEAD.name }).click();
   await expect(page.getByText(LEAD.email)).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // Exact: the menu also offers "Sign out everywhere".
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 
   // The session is gone: the plans page sends us back.

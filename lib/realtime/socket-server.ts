@@ -42,6 +42,8 @@ interface SocketData {
   actor: Actor | null;
   /** The session version the handshake's token carried (signed-in people only). */
   sessionVersion?: number;
+  /** Plans this person was removed from while connected (see plan:join). */
+  lostAccess?: Set<string>;
   share: { linkId: string; planId: string } | null;
   roles: Record<string, string>;
   idle: Record<string, boolean>;
@@ -120,16 +122,14 @@ export function attachSocketServer(
       const { payload, ack } = payloadAndAck<CatchUp>(args);
       try {
         const { planId, lastSeq } = joinPlanSchema.parse(payload);
-        data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
+        data.lostAccess?.delete(planId);
+        const role = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
+        // A removal that committed after the check read the membership, and was delivered
+        // before this socket is in the room, had no socket to take out: it left this mark.
+        // Checked with no await between it and the join, so no removal slips through.
+        if (data.lostAccess?.has(planId)) throw new AppError("not_found", NOT_FOUND);
+        data.roles[planId] = role;
         await socket.join(planRoom(planId));
-        // Checked again once in the room: a removal committed between the first check and the
-        // join broadcast its leave before this socket was there to leave.
-        try {
-          data.roles[planId] = (await assertSocketMayRead(data, planId)) ?? "ADMIN";
-        } catch (error) {
-          await socket.leave(planRoom(planId));
-          throw error;
-        }
         presence.joined(planId);
         const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
@@ -221,7 +221,9 @@ export function attachSocketServer(
     for (const socketId of io.of("/").adapter.rooms.get(userRoom(effect.userId)) ?? []) {
       const socket = io.of("/").sockets.get(socketId);
       const socketData = socket?.data as SocketData | undefined;
-      if (!socket || !socketData || !socket.rooms.has(room)) continue;
+      if (!socket || !socketData) continue;
+      if (effect.kind === "removed" && !socketData.actor?.isAdmin) (socketData.lostAccess ??= new Set()).add(effect.planId);
+      if (!socket.rooms.has(room)) continue;
       if (effect.kind === "role") {
         socketData.roles[effect.planId] = effect.role;
       } else if (socketData.actor?.isAdmin) {
