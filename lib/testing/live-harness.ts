@@ -22,7 +22,11 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("test server did not start")), 20_000);
+    // Generous: on a machine shared with builds, tsx alone can take most of a minute to load it.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error("test server did not start within 90 s"));
+    }, 90_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes(`ready ${port}`)) {
         clearTimeout(timer);
