@@ -37,6 +37,7 @@ export function ResetPasswordForm({ user }: { user: RowUser }) {
           minLength={8}
           error={state.fieldErrors?.password}
         />
+        <p className="text-xs text-slate-600 dark:text-slate-400">This also signs {user.name} out on every device.</p>
         <button type="submit" className={`${buttonStyles.primary} ${smallButton}`} disabled={pending}>
           {pending ? "Saving…" : "Set password"}
         </button>
