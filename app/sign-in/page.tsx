@@ -11,8 +11,9 @@ import { hasAnyUser } from "@/lib/users/create-user";
 export const metadata: Metadata = { title: "Sign in" };
 
 /** Errors Auth.js sends back here (?error=…): in practice from a single sign-on. */
-function signInErrorMessage(error: string | undefined): string | undefined {
+function signInErrorMessage(error: string | undefined, code: string | undefined): string | undefined {
   if (!error) return undefined;
+  if (error === "CredentialsSignin" && code === "rate_limited") return "Too many failed attempts for this account. Wait a moment, then try again.";
   if (error === "CredentialsSignin") return "That email and password do not match an active account.";
   if (error === "AccessDenied") {
     return "Single sign-on was refused: this account is deactivated, or the provider did not share a verified email address.";
@@ -20,8 +21,8 @@ function signInErrorMessage(error: string | undefined): string | undefined {
   return "Single sign-on did not complete. Try again, or sign in with your email and password.";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> }) {
+  const { callbackUrl, error, code } = await searchParams;
   if (await currentUser()) redirect(safeCallbackUrl(callbackUrl));
   // An empty instance has nobody to sign in as: its first account is created on /setup.
   if (!(await hasAnyUser())) redirect("/setup");
@@ -29,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const oidc = oidcSettings();
   return (
     <AuthCard title="Sign in" subtitle="Run and watch deployment plans with your team.">
-      <SignInForm callbackUrl={safeCallback} initialError={signInErrorMessage(error)} />
+      <SignInForm callbackUrl={safeCallback} initialError={signInErrorMessage(error, code)} />
       {oidc ? <OidcSignInButton name={oidc.name} callbackUrl={safeCallback} /> : null}
     </AuthCard>
   );

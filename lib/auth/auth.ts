@@ -3,16 +3,22 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { authConfig } from "@/lib/auth/config";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { clearFailedLogins, recordFailedLogin, secondsUntilLoginAllowed } from "@/lib/auth/login-rate-limit";
+import { beginLoginAttempt, loginSucceeded } from "@/lib/auth/login-rate-limit";
 import { oidcSettings, settings } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { findActiveUserByEmail, userForOidcSignIn } from "@/lib/users/oidc-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validations/auth";
 
-/** Thrown when an address has used up its sign-in attempts; the form shows when to retry. */
+/**
+ * Thrown when a sign-in attempt is refused by the limits (lib/auth/login-rate-limit.ts). Auth.js
+ * reports it as `code=rate_limited`; the sign-in form, which receives this very error, shows the wait.
+ */
 export class TooManySignInAttempts extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 /** Provider id of the optional OpenID Connect sign-in (OIDC_* settings). */
@@ -70,13 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { email, password } = parsed.data;
         const address = clientAddressOf(request.headers);
 
-        if ((await secondsUntilLoginAllowed(email, address)) > 0) throw new TooManySignInAttempts();
+        // Counted before the password is checked, so that parallel attempts cannot overtake the count.
+        const verdict = await beginLoginAttempt(email, address);
+        if (!verdict.allowed) throw new TooManySignInAttempts(verdict.retryAfterSeconds);
         const user = await verifyCredentials({ email, password });
-        if (!user) {
-          await recordFailedLogin(email, address);
-          return null;
-        }
-        await clearFailedLogins(email, address);
+        if (user) await loginSucceeded(email, address);
         return user;
       },
     }),
