@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { OIDC_PROVIDER_ID, signIn, TooManySignInAttempts } from "@/lib/auth/auth";
+import { appOrigin } from "@/lib/auth/app-origin";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { oidcSettings } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
@@ -26,7 +27,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const { email, password, callbackUrl } = parsed.data;
   try {
     // On success this throws Next's redirect, which must propagate.
-    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl, await appOrigin()) });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
@@ -47,5 +48,5 @@ function describeWait(seconds: number): string {
 export async function signInWithOidcAction(formData: FormData): Promise<void> {
   if (!oidcSettings()) return;
   const callbackUrl = formData.get("callbackUrl");
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined, await appOrigin()) });
 }

@@ -4,6 +4,7 @@ import { OidcSignInButton } from "@/components/auth/oidc-sign-in-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/layout/auth-card";
 import { currentUser } from "@/lib/auth/current-user";
+import { appOrigin } from "@/lib/auth/app-origin";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { oidcSettings } from "@/lib/env";
 import { hasAnyUser } from "@/lib/users/create-user";
@@ -23,10 +24,11 @@ function signInErrorMessage(error: string | undefined, code: string | undefined)
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> }) {
   const { callbackUrl, error, code } = await searchParams;
-  if (await currentUser()) redirect(safeCallbackUrl(callbackUrl));
+  const origin = await appOrigin();
+  if (await currentUser()) redirect(safeCallbackUrl(callbackUrl, origin));
   // An empty instance has nobody to sign in as: its first account is created on /setup.
   if (!(await hasAnyUser())) redirect("/setup");
-  const safeCallback = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  const safeCallback = callbackUrl ? safeCallbackUrl(callbackUrl, origin) : undefined;
   const oidc = oidcSettings();
   return (
     <AuthCard title="Sign in" subtitle="Run and watch deployment plans with your team.">
