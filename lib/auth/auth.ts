@@ -6,7 +6,7 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { beginLoginAttempt, loginSucceeded } from "@/lib/auth/login-rate-limit";
 import { oidcSettings, settings } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { findActiveUserByEmail, userForOidcSignIn } from "@/lib/users/oidc-user";
+import { externalIdentityOf, findActiveUserByIdentity, userForOidcSignIn, type OidcClaims } from "@/lib/users/oidc-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -36,19 +36,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
-    // Credentials were checked in `authorize`; a single sign-on is matched to an account by
-    // email here (created if new) and refused for a deactivated one.
+    // Credentials were checked in `authorize`. A single sign-on is matched to an account by its
+    // (issuer, subject) link, or creates one; a refusal goes back to the sign-in page with its reason.
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      return Boolean(await userForOidcSignIn(profile ?? {}));
+      const result = await userForOidcSignIn((profile ?? {}) as OidcClaims, oidcSettings()!.issuer);
+      return result.ok ? true : `/sign-in?error=SingleSignOnRefused&reason=${result.refusal}`;
     },
     // Sessions stay JWTs: after a single sign-on the token carries our account's id and role,
     // not the provider's subject.
     async jwt(params) {
       if (params.account?.provider === OIDC_PROVIDER_ID && params.user) {
-        const user = await findActiveUserByEmail(params.user.email);
+        const user = await findActiveUserByIdentity(externalIdentityOf((params.profile ?? {}) as OidcClaims, oidcSettings()!.issuer));
         if (!user) return null;
-        return { ...params.token, sub: user.id, name: user.name, email: user.email, role: user.role };
+        const token = await authConfig.callbacks.jwt({ ...params, user });
+        return { ...token, name: user.name, email: user.email };
       }
       return authConfig.callbacks.jwt(params);
     },
