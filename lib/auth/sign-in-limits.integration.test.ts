@@ -21,7 +21,7 @@ async function signInCode(app: AppProcess, password: string, headers: Record<str
     method: "POST",
     redirect: "manual",
     headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: OWNER.email, password, csrfToken, callbackUrl: `${app.url}/plans` }),
+    body: new URLSearchParams({ email: OWNER.email, password, csrfToken, callbackUrl: "/plans" }),
   });
   const location = new URL(response.headers.get("location") ?? "", app.url);
   if (location.pathname === "/plans") return "signed-in";
