@@ -37,6 +37,7 @@ async function main() {
   const { shouldSeedDemoData, seedDemoData } = await import("@/lib/demo/seed-demo-data");
   const { attachSocketServer } = await import("@/lib/realtime/socket-server");
   const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
+  const { stampClientAddress } = await import("@/lib/http/client-address");
   const config = settings();
   if (await shouldSeedDemoData(config.DEMO_DATA, !dev)) {
     const { createdAccounts, createdPlan, pastPlans } = await seedDemoData();
@@ -49,7 +50,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const httpServer = createServer((request, response) => void handle(request, response));
+  // Next does not see the TCP peer: hand it the client address (as TRUSTED_PROXIES allows) in a header of ours.
+  const httpServer = createServer((request, response) => {
+    stampClientAddress(request);
+    void handle(request, response);
+  });
   const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
   const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter, appUrl: config.AUTH_URL });
   shutdownHooks.push(

@@ -47,12 +47,11 @@ test("the sign-out page signs out after confirming", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("health answers 200 with the database status; the API answers 401 as JSON when signed out", async ({ request }) => {
+test("health answers 200 with the status alone when signed out; the API answers 401 as JSON when signed out", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  const body = await health.json();
-  expect(body).toMatchObject({ status: "ok", version: expect.any(String), database: { status: "ok" } });
-  expect(body.database.appliedMigrations).toBeGreaterThan(0);
+  // Details (version, migrations) need an administrator or HEALTH_TOKEN: lib/health/health-route.integration.test.ts.
+  expect(await health.json()).toEqual({ status: "ok" });
 
   const plans = await request.get("/api/plans");
   expect(plans.status()).toBe(401);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
 /**
  * The one place that reads configuration. Everything the app can be told comes from
@@ -30,6 +31,19 @@ const settingsSchema = z
     DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+    // Unset: no proxy is trusted and the client address is the TCP peer (lib/http/trusted-proxies.ts).
+    TRUSTED_PROXIES: z
+      .string()
+      .max(2000)
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
+      .optional(),
+    HEALTH_TOKEN: z.string().min(16, { error: "use at least 16 characters (openssl rand -hex 24)" }).max(512).optional(),
     REDIS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),

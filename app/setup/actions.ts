@@ -2,7 +2,7 @@
 
 import { signIn } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
-import { createUser, hasAnyUser } from "@/lib/users/create-user";
+import { createFirstUser, hasAnyUser, INSTANCE_ALREADY_SET_UP } from "@/lib/users/create-user";
 import { newAccountSchema } from "@/lib/validations/auth";
 
 export interface SetupState {
@@ -14,7 +14,7 @@ export interface SetupState {
 /** Creates the first account of an empty instance (it becomes admin) and signs it in. */
 export async function createFirstAccountAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
-  if (await hasAnyUser()) return { values, error: "This instance already has an administrator. Sign in instead." };
+  if (await hasAnyUser()) return { values, error: INSTANCE_ALREADY_SET_UP };
 
   const parsed = newAccountSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -27,7 +27,8 @@ export async function createFirstAccountAction(_previous: SetupState, formData: 
   }
 
   try {
-    await createUser(parsed.data);
+    // Decided again under a lock: of concurrent submissions on an empty instance exactly one creates an account.
+    await createFirstUser(parsed.data);
   } catch (error) {
     if (error instanceof AppError) return { values, error: error.message };
     throw error;

@@ -3,17 +3,22 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { authConfig } from "@/lib/auth/config";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { clearFailedLogins, recordFailedLogin, secondsUntilLoginAllowed } from "@/lib/auth/login-rate-limit";
+import { beginLoginAttempt, loginSucceeded } from "@/lib/auth/login-rate-limit";
 import { oidcSettings, settings } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { sessionVersionOf } from "@/lib/users/end-sessions";
-import { findActiveUserByEmail, userForOidcSignIn } from "@/lib/users/oidc-user";
+import { externalIdentityOf, findActiveUserByIdentity, userForOidcSignIn, type OidcClaims } from "@/lib/users/oidc-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validations/auth";
 
-/** Thrown when an address has used up its sign-in attempts; the form shows when to retry. */
+/**
+ * Thrown when a sign-in attempt is refused by the limits (lib/auth/login-rate-limit.ts). Auth.js
+ * reports it as `code=rate_limited`; the sign-in form, which receives this very error, shows the wait.
+ */
 export class TooManySignInAttempts extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 /** Provider id of the optional OpenID Connect sign-in (OIDC_* settings). */
@@ -31,19 +36,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
-    // Credentials were checked in `authorize`; a single sign-on is matched to an account by
-    // email here (created if new) and refused for a deactivated one.
+    // Credentials were checked in `authorize`. A single sign-on is matched to an account by its
+    // (issuer, subject) link, or creates one; a refusal goes back to the sign-in page with its reason.
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      return Boolean(await userForOidcSignIn(profile ?? {}));
+      const result = await userForOidcSignIn((profile ?? {}) as OidcClaims, oidcSettings()!.issuer);
+      return result.ok ? true : `/sign-in?error=SingleSignOnRefused&reason=${result.refusal}`;
     },
     // Sessions stay JWTs: after a single sign-on the token carries our account's id and role,
     // not the provider's subject.
     async jwt(params) {
       if (params.account?.provider === OIDC_PROVIDER_ID && params.user) {
-        const user = await findActiveUserByEmail(params.user.email);
+        const user = await findActiveUserByIdentity(externalIdentityOf((params.profile ?? {}) as OidcClaims, oidcSettings()!.issuer));
         if (!user) return null;
-        return { ...params.token, sub: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: await sessionVersionOf(user.id) };
+        const token = await authConfig.callbacks.jwt({ ...params, user });
+        return { ...token, name: user.name, email: user.email };
       }
       return authConfig.callbacks.jwt(params);
     },
@@ -71,13 +78,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { email, password } = parsed.data;
         const address = clientAddressOf(request.headers);
 
-        if ((await secondsUntilLoginAllowed(email, address)) > 0) throw new TooManySignInAttempts();
+        // Counted before the password is checked, so that parallel attempts cannot overtake the count.
+        const verdict = await beginLoginAttempt(email, address);
+        if (!verdict.allowed) throw new TooManySignInAttempts(verdict.retryAfterSeconds);
         const user = await verifyCredentials({ email, password });
-        if (!user) {
-          await recordFailedLogin(email, address);
-          return null;
-        }
-        await clearFailedLogins(email, address);
+        if (user) await loginSucceeded(email, address);
         return user;
       },
     }),

@@ -14,7 +14,14 @@ export interface AppProcess {
 }
 
 
-export async function startAppProcess(databaseUrl: string, options: { startupTimeoutMs?: number } = {}): Promise<AppProcess> {
+export interface AppProcessOptions {
+  /** Further settings for this server (e.g. TRUSTED_PROXIES, OIDC_*), over the defaults below. */
+  env?: Record<string, string>;
+  /** How long to wait for /api/health; a busy machine may need more than the default minute. */
+  startupTimeoutMs?: number;
+}
+
+export async function startAppProcess(databaseUrl: string, options: AppProcessOptions = {}): Promise<AppProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("These tests run against the production build: run `npm run build` first (npm test does).");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -29,6 +36,7 @@ export async function startAppProcess(databaseUrl: string, options: { startupTim
       AUTH_URL: url,
       DEMO_DATA: "false",
       LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
