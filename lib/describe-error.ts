@@ -31,7 +31,8 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   }
   if (isDatabaseUnavailable(error)) {
     // An outage, not a bug: one line, no stack, and an answer the caller can retry.
-    logger.warn("database unavailable", error instanceof Error ? error.message : String(error));
+    // Prisma's messages start with a code excerpt; the reason is their last line.
+    logger.warn("database unavailable", (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1));
     return answer("unavailable", DATABASE_UNAVAILABLE_MESSAGE, 503);
   }
   logger.error("unhandled error", error);

@@ -1,8 +1,9 @@
 import path from "node:path";
+import { dataDirectorySetting } from "@/lib/env";
 
 /**
  * Where the app keeps local state on a developer's machine (git-ignored): the embedded
- * database, the generated development secret. PREFLIGHT_DATA_DIR moves it, so that tests (or
- * a second checkout) can run `npm run dev` without touching the usual `.data`.
+ * database, the generated development secret. DATA_DIRECTORY moves it, so that tests (or a
+ * second checkout) can run `npm run dev` without touching the usual `.data`.
  */
-export const DATA_DIRECTORY = process.env.PREFLIGHT_DATA_DIR ? path.resolve(process.env.PREFLIGHT_DATA_DIR) : path.join(process.cwd(), ".data");
+export const DATA_DIRECTORY = path.resolve(dataDirectorySetting() ?? path.join(process.cwd(), ".data"));

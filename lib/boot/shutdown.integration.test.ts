@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,13 +41,15 @@ describe("Ctrl-C", () => {
 
   it("stops `npm run dev` (development, embedded database) with exit code 0 and no stack trace, even on a second Ctrl-C", async () => {
     const dataDirectory = await mkdtemp(path.join(tmpdir(), "preflight-dev-"));
+    // PostgreSQL runs as its own user when the tests run as root; it must reach its directory.
+    await chmod(dataDirectory, 0o755);
     directories.push(dataDirectory);
     const app = await startAppProcess(null, {
       mode: "development",
       processGroup: true,
       // Development compiles /api/health on the first request; on a busy machine that takes a while.
       readyTimeoutMs: 400_000,
-      env: { PREFLIGHT_DATA_DIR: dataDirectory, EMBEDDED_DATABASE_PORT: String(await freePort()), AUTH_SECRET: undefined, AUTH_URL: undefined, LOG_LEVEL: "info" },
+      env: { DATA_DIRECTORY: dataDirectory, EMBEDDED_DATABASE_PORT: String(await freePort()), AUTH_SECRET: undefined, AUTH_URL: undefined, LOG_LEVEL: "info" },
     });
     started.push(app);
     expect(app.output()).toContain("embedded PostgreSQL");

@@ -1,6 +1,7 @@
 import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
+import { isShuttingDown } from "@/lib/boot/shutdown-state";
 import { createPool, endPool } from "@/lib/db";
 import { logger } from "@/lib/logger";
 
@@ -14,7 +15,11 @@ import { logger } from "@/lib/logger";
  * connection when the old one ends; a full resubscription story is for a later issue.)
  */
 export async function createClusterAdapter(options: { databaseUrl: string; redisUrl?: string }) {
-  const reportError = (error: Error) => logger.warn("live updates across processes: connection problem", error.message);
+  const reportError = (error: Error) => {
+    // On Ctrl-C an embedded database is signalled too and may close connections first.
+    if (isShuttingDown()) logger.debug("live updates across processes: connection closed during shutdown", error.message);
+    else logger.warn("live updates across processes: connection problem", error.message);
+  };
   if (options.redisUrl) {
     const publisher = createClient({ url: options.redisUrl });
     const subscriber = publisher.duplicate();

@@ -34,6 +34,8 @@ export interface ControlledAppProcess extends AppProcess {
   port: number;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
+  /** Whether the server process is still alive. */
+  running(): boolean;
   /** Resolves when the server has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends a signal to the server's whole process group (needs `processGroup`), as Ctrl-C or `kill -9 -PGID` would. */
@@ -58,7 +60,9 @@ export async function startAppProcess(databaseUrl: string | null, options: AppPr
     ...options.env,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  // As `npm start` / `npm run dev` run it: one node process with tsx as its loader. (The tsx CLI
+  // would add a parent that SIGKILLs the server when it is slow to confirm a Ctrl-C.)
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.processGroup ?? false,
@@ -89,6 +93,7 @@ export async function startAppProcess(databaseUrl: string | null, options: AppPr
     url,
     port,
     output: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     exited,
     signalGroup: (signal) => {
       if (!options.processGroup) throw new Error("signalGroup needs a server started with processGroup: true");
