@@ -114,7 +114,7 @@ it("refuses changes with 503 while PostgreSQL is down, writes nothing half, and 
   console.log(
     `[faults] database outage: before ${before.length} sent, ${before.filter((outcome) => outcome.status === 201).length} acknowledged; ` +
       `while down ${during.length} sent, ${refusedClearly.length} refused with 503 "${DATABASE_UNAVAILABLE_MESSAGE}", written ${writtenDuringOutage}; ` +
-      `after recovery ${after.length} sent (the ${during.length} refused ones first), ${after.filter((outcome) => outcome.status === 201).length} acknowledged; ` +
+      `after recovery ${after.length} sent (starting with the changes refused while it was down, at the same versions), ${after.filter((outcome) => outcome.status === 201).length} acknowledged; ` +
       `events ${stored.seqs.length} (gap-free: ${stored.gapFree}), found ${found.length} of ${acknowledged.length}, half-written ${stored.halfWritten}, duplicated ${stored.duplicated}, ` +
       `lost ${acknowledged.length - found.length}; health ${healthSeen.join(" → ")}; app process alive throughout: ${app.running()}`,
   );
