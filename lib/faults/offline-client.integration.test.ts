@@ -53,7 +53,8 @@ it("catches a client that was offline for 200 events up to exactly the server's 
   const stored = await storedRun(planId);
   // loadedAt says when a snapshot was read, not what the plan is: the only field allowed to differ.
   const planOf = ({ loadedAt: _readAt, ...state }: typeof live) => state;
-  const equal = isDeepStrictEqual(planOf(offline.plan.state), planOf(live));
+  const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  const equal = isDeepStrictEqual(asJson(planOf(offline.plan.state)), asJson(planOf(live)));
   console.log(
     `[faults] offline client: ${EVENTS_WHILE_OFFLINE} events while offline (seq ${seqBefore} → ${stored.lastSeq}), ` +
       `received on return ${caughtUp}, applied twice ${offline.plan.applied.length - new Set(offline.plan.applied.map((message) => message.seq)).size}, ` +
