@@ -49,7 +49,7 @@ function openPools(): Set<pg.Pool> {
   return global.preflightPools;
 }
 
-/** Ends a pool once; later calls (a second signal, a second closer) wait for the same end. */
+/** Ends a pool and forgets it; a pool already ending (a second closer) is left to finish. */
 export function endPool(pool: pg.Pool): Promise<void> {
   openPools().delete(pool);
   return pool.ended || pool.ending ? Promise.resolve() : pool.end();
