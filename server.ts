@@ -7,12 +7,17 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { stopAccepting } from "@/lib/boot/close-http-server";
 import { developmentAuthSecret } from "@/lib/boot/development-secret";
-import { resolveDatabase, type ResolvedDatabase } from "@/lib/boot/resolve-database";
+import { resolveDatabase } from "@/lib/boot/resolve-database";
+import { installShutdown } from "@/lib/boot/shutdown";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ConfigurationError, parseSettings } from "@/lib/env";
 
 const log = (line: string) => console.log(`[preflight] ${line}`);
+
+// First, so that a signal during start-up already stops what has been started.
+const shutdown = installShutdown({ log });
 
 async function main() {
   // The custom server resolves two settings itself and hands them to everything else
@@ -25,7 +30,9 @@ async function main() {
 
   const database = await resolveDatabase({ databaseUrl: initial.DATABASE_URL, embeddedPort: initial.EMBEDDED_DATABASE_PORT, log });
   process.env.DATABASE_URL = database.url;
-  installShutdown(database);
+  shutdown.add("database", "embedded database", () => database.stop());
+  // The tsx-loaded copy of lib/db closes every pool of the process, Next's bundles' included.
+  shutdown.add("pools", "database connections", async () => (await import("@/lib/db")).closeDatabaseConnections());
 
   const migrations = await applyMigrations(database.url, { log });
   if (migrations.unknownInDatabase.length) {
@@ -57,11 +64,12 @@ async function main() {
   });
   const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
   const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter, appUrl: config.AUTH_URL });
-  shutdownHooks.push(
-    () => cluster.close(),
-    () => new Promise<void>((resolve) => io.close(() => resolve())),
-    () => app.close?.() ?? Promise.resolve(),
-  );
+  let drainHttp: (graceMs: number) => Promise<void> = async () => {};
+  shutdown.add("http", "HTTP server", async () => void (drainHttp = stopAccepting(httpServer)));
+  shutdown.add("sockets", "socket.io", () => new Promise<void>((resolve) => io.close(() => resolve())));
+  shutdown.add("sockets", "HTTP requests in flight", () => drainHttp(5_000));
+  shutdown.add("sockets", "Next.js", () => app.close?.() ?? Promise.resolve());
+  shutdown.add("cluster", "cluster adapter", () => cluster.close());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -70,25 +78,9 @@ async function main() {
   log(`ready on http://localhost:${config.PORT} (${dev ? "development" : "production"}) · database: ${database.description} · live updates: socket.io via ${cluster.description}`);
 }
 
-const shutdownHooks: (() => Promise<unknown>)[] = [];
-let shuttingDown = false;
-
-function installShutdown(database: ResolvedDatabase) {
-  const stop = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    log(`${signal} received, shutting down`);
-    for (const hook of shutdownHooks.reverse()) await hook().catch(() => {});
-    const { disconnectDatabase } = await import("@/lib/db");
-    await disconnectDatabase().catch(() => {});
-    await database.stop().catch(() => {});
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-}
-
 main().catch((error: unknown) => {
+  // A signal during start-up closes what start-up still uses; that is not a failure to report.
+  if (shutdown.started) return;
   if (error instanceof ConfigurationError) {
     console.error(`[preflight] cannot start. ${error.message}\nSee .env.example for every setting.`);
   } else {

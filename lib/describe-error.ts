@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
 // No Next.js imports here: socket handlers run outside Next's request context.
 
@@ -27,6 +28,12 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return answer("conflict", "That already exists.", 409);
     if (error.code === "P2025") return answer("not_found", "Not found.", 404);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: one line, no stack, and an answer the caller can retry.
+    // Prisma's messages start with a code excerpt; the reason is their last line.
+    logger.warn("database unavailable", (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1));
+    return answer("unavailable", DATABASE_UNAVAILABLE_MESSAGE, 503);
   }
   logger.error("unhandled error", error);
   return answer("internal", "Something went wrong on our side. Please try again.", 500);

@@ -111,6 +111,14 @@ export function databaseUrl(): string {
   return url;
 }
 
+/**
+ * DATA_DIRECTORY: where local state lives (the embedded database, the development secret),
+ * `.data` when unset. Read on its own because it is needed before the other settings are final.
+ */
+export function dataDirectorySetting(): string | undefined {
+  return process.env.DATA_DIRECTORY?.trim() || undefined;
+}
+
 export function isProduction(): boolean {
   return settings().NODE_ENV === "production";
 }

@@ -2,7 +2,7 @@
  * Errors a service throws on purpose. `lib/http/error-response.ts` maps them to HTTP
  * statuses; their messages are written for the person who will read them.
  */
-export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "rate_limited";
+export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "rate_limited" | "unavailable";
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -12,6 +12,8 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,
+  // The database (or another service the app needs) cannot be reached; retrying later may work.
+  unavailable: 503,
 };
 
 export class AppError extends Error {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { DATA_DIRECTORY } from "@/lib/boot/data-directory";
 
@@ -26,9 +27,15 @@ export async function resolveDatabase(options: {
   await ensureDatabase(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
   return {
     url: `${embedded.serverUrl}/${EMBEDDED_DATABASE_NAME}`,
-    description: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .data/postgres)`,
+    description: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${shortPath(path.join(DATA_DIRECTORY, "postgres"))})`,
     stop: embedded.stop,
   };
+}
+
+/** Relative to the working directory when inside it (".data/postgres"), absolute otherwise. */
+function shortPath(directory: string): string {
+  const relative = path.relative(process.cwd(), directory);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? directory : relative;
 }
 
 export function redact(url: string): string {

@@ -72,8 +72,29 @@ export async function startEmbeddedPostgres(options: {
   return {
     serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     port,
-    stop: () => server.stop(),
+    stop: () => stopped(server, databaseDir),
   };
+}
+
+/**
+ * Stops the server and resolves once it is down. The library waits for its child's "exit"
+ * event, which never comes again if PostgreSQL already stopped on its own: a Ctrl-C in a
+ * terminal signals the whole process group, PostgreSQL included. PostgreSQL removes
+ * postmaster.pid as the last step of any clean shutdown, so its absence settles it too.
+ */
+async function stopped(server: EmbeddedPostgres, databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  let polling: NodeJS.Timeout | undefined;
+  const pidFileGone = new Promise<void>((resolve) => {
+    polling = setInterval(() => {
+      if (!existsSync(pidFile)) resolve();
+    }, 100);
+  });
+  try {
+    await Promise.race([server.stop(), pidFileGone]);
+  } finally {
+    clearInterval(polling);
+  }
 }
 
 /** Creates `name` on the server unless it exists. Identifiers are validated, not quoted blindly. */

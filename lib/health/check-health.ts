@@ -26,7 +26,8 @@ export async function checkHealth(database: Pick<Database, "$queryRaw"> = db()):
     return { status: "ok", ...base, database: { status: "ok", latencyMs, appliedMigrations: rows[0]?.count ?? 0 } };
   } catch (error) {
     // The reason stays in the server log; the probe only needs to know the database is unreachable.
-    logger.warn("health check: database did not answer", error);
+    // One line: during an outage every probe fails, and a stack per probe says nothing more.
+    logger.warn("health check: database did not answer", error instanceof Error ? error.message.trim().split("\n").at(-1) : error);
     return { status: "error", ...base, database: { status: "error", error: "The database did not answer." } };
   }
 }

@@ -70,8 +70,8 @@ const tick = (itemId: string) => ({ type: "item.status", itemId, status: "DONE",
 beforeAll(async () => {
   const { url } = integrationDatabase();
   // One after the other, with room for a busy machine: both start Next's production server.
-  appA = await startAppProcess(url, { startupTimeoutMs: 150_000 });
-  appB = await startAppProcess(url, { startupTimeoutMs: 150_000 });
+  appA = await startAppProcess(url, { readyTimeoutMs: 150_000 });
+  appB = await startAppProcess(url, { readyTimeoutMs: 150_000 });
 }, 330_000);
 
 afterAll(async () => {

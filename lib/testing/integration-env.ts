@@ -10,3 +10,11 @@ export function integrationDatabase(): { url: string; serverUrl: string } {
   }
   return { url, serverUrl };
 }
+
+/**
+ * Points this test process's own database access (db()) at another database, for a test that
+ * runs a PostgreSQL of its own. Call it before anything in the process reads the settings.
+ */
+export function useDatabaseInThisProcess(url: string): void {
+  process.env.DATABASE_URL = url;
+}
