@@ -30,6 +30,8 @@ const settingsSchema = z
     DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+    CHANGE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(100),
+    CHANGE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     REDIS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),
