@@ -14,7 +14,8 @@ export interface AppProcess {
 }
 
 
-export async function startAppProcess(databaseUrl: string): Promise<AppProcess> {
+/** `env`: settings for this server on top of the test defaults (e.g. a low CHANGE_RATE_LIMIT). */
+export async function startAppProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("These tests run against the production build: run `npm run build` first (npm test does).");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -29,6 +30,7 @@ export async function startAppProcess(databaseUrl: string): Promise<AppProcess> 
       AUTH_URL: url,
       DEMO_DATA: "false",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

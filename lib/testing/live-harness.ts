@@ -22,7 +22,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("test server did not start")), 20_000);
+    const timer = setTimeout(() => reject(new Error("test server did not start within a minute")), 60_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes(`ready ${port}`)) {
         clearTimeout(timer);
