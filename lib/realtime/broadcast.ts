@@ -50,8 +50,8 @@ const DASHBOARD_EVENTS: ReadonlySet<PlanEventMessage["event"]["type"]> = new Set
  * with the plan's lock, to the plan's share visitors.
  */
 export function broadcastPlanEvent(message: PlanEventMessage, share: SharePolicy): void {
-  const emit = registry.preflightEmit;
-  emit?.(planRoom(message.planId), "plan:event", message, { room: shareRoom(message.planId), payload: redactEventForShare(message, share) });
+  // Without a socket server (scripts, the seed) the optional call skips its arguments: nothing is redacted.
+  registry.preflightEmit?.(planRoom(message.planId), "plan:event", message, { room: shareRoom(message.planId), payload: redactEventForShare(message, share) });
   if (DASHBOARD_EVENTS.has(message.event.type)) notifyDashboards();
 }
 
