@@ -47,6 +47,8 @@ export async function proxy(request: NextRequest) {
   return withTransportSecurity(response, request);
 }
 
+// The changes API is left out: when the proxy runs, Next first reads the whole request body
+// (to hand it to both), which would defeat the route's streamed 64 KB limit (lib/http/limited-body.ts).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/plans/[^/]+/changes$|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
 };

@@ -44,6 +44,8 @@ const settingsSchema = z
       })
       .optional(),
     HEALTH_TOKEN: z.string().min(16, { error: "use at least 16 characters (openssl rand -hex 24)" }).max(512).optional(),
+    CHANGE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(100),
+    CHANGE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     REDIS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
+import { useShareWatchers } from "@/components/live/use-share-watchers";
 import { useNow } from "@/components/timeline/use-now";
 import { formatClock, formatDuration, formatInZone } from "@/lib/time/format-time";
 import { timelineOfLiveState } from "@/lib/timeline/live-timeline";
@@ -14,6 +15,7 @@ import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import { progressOf } from "@/lib/plans/progress";
+import { WITHHELD } from "@/lib/share/redact-for-share";
 
 const STATUS_LABEL: Record<PlanLiveState["status"], string> = {
   DRAFT: "Draft",
@@ -43,6 +45,7 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
 }) {
   if (shareToken) setSocketShareToken(shareToken);
   const { state, connection } = usePlanLive(initial, shareToken ? { snapshotUrl: `/api/share/${shareToken}/live` } : {});
+  const watching = useShareWatchers(initial.planId, Boolean(shareToken));
   const gateStatuses = liveGateStatuses(gates, state);
   const now = useNow(Date.parse(initial.loadedAt));
   const timeline = timelineOfLiveState(state, phases, [], now);
@@ -65,6 +68,11 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
             {environment ? <span className="mr-3 rounded bg-red-600 px-2 py-0.5 text-xl font-bold uppercase text-white">{environment}</span> : null}
             {STATUS_LABEL[state.status]}
             <span className={`ml-4 text-base ${connection === "live" ? "text-emerald-400" : "text-amber-400"}`}>● {connection === "live" ? "live" : connection}</span>
+            {watching !== null ? (
+              <span className="ml-4 text-base text-slate-400" data-testid="screen-watching">
+                {watching} watching
+              </span>
+            ) : null}
           </p>
           <h1 className="mt-2 text-4xl font-semibold lg:text-5xl">{title}</h1>
         </div>
@@ -131,7 +139,8 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
               Latest
             </h2>
             <ol className="mt-3 space-y-3 text-xl" data-testid="screen-activity">
-              {state.activity.slice(0, 6).map((message) => (
+              {/* A share link's stream stands in for what it may not show with "withheld" events; the feed skips them. */}
+              {state.activity.filter((message) => message.event.type !== WITHHELD).slice(0, 6).map((message) => (
                 <li key={message.seq}>{describeEvent(message, itemText)}</li>
               ))}
             </ol>

@@ -201,7 +201,19 @@ function Settings({ planId, people }: { planId: string; people: PlanPeople }) {
       </label>
       <label className="flex items-start gap-2">
         <input type="checkbox" name="hideCommandsInShare" defaultChecked={people.hideCommandsInShare} disabled={!people.mayManage} className="mt-1" />
-        <span>Hide commands from share links</span>
+        <span>
+          Hide commands from share links
+          <span className="block text-xs text-slate-600 dark:text-slate-400">On by default: a link can travel further than the plan&apos;s members.</span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="shareShowsDiscussion" defaultChecked={people.shareShowsDiscussion} disabled={!people.mayManage} className="mt-1" />
+        <span>
+          Share links show discussion: comments, notes and reasons
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            Off by default: links then show progress, status, the checklist and sign-offs, without comments, notes, reasons or who ticked what.
+          </span>
+        </span>
       </label>
       {people.mayManage ? (
         <button type="submit" name="intent" value="settings" className={buttonStyles.secondary} disabled={pending}>

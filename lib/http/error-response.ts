@@ -8,7 +8,9 @@ export function errorJson(code: AppErrorCode | "internal", message: string, stat
   return NextResponse.json<ErrorBody>({ error: { code, message, ...extra } }, { status });
 }
 
+/** The error as JSON; a refusal that says when to try again (429) also says it in Retry-After. */
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   const { status, body } = describeError(error);
-  return NextResponse.json(body, { status });
+  const retryAfter = body.error.retryAfterSeconds;
+  return NextResponse.json(body, { status, ...(typeof retryAfter === "number" ? { headers: { "Retry-After": String(retryAfter) } } : {}) });
 }

@@ -18,6 +18,7 @@ import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/i
 import { downtimeEffect } from "@/lib/plan-state/downtime-rules";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
+import { sharePolicyOf, type SharePolicy } from "@/lib/share/redact-for-share";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,9 +35,9 @@ type Tx = Prisma.TransactionClient;
 export async function applyPlanChange(actor: Actor, planId: string, input: unknown): Promise<AppliedChange> {
   const change = planChangeSchema.parse(input);
   return runInPlanQueue(planId, async () => {
-    const applied =
-      change.type === "item.status" || change.type === "item.measurement" ? { message: await applyItemChange(actor, planId, change) } : await applyOtherChange(actor, planId, change);
-    broadcastPlanEvent(applied.message);
+    const { share, ...applied } =
+      change.type === "item.status" || change.type === "item.measurement" ? await applyItemChange(actor, planId, change) : await applyOtherChange(actor, planId, change);
+    broadcastPlanEvent(applied.message, share);
     return applied;
   });
 }
@@ -52,10 +53,13 @@ export interface AppliedChange {
 
 const NOT_FOUND = "This plan does not exist, or you cannot see it.";
 
+/** What the one writer hands to the broadcast: the event, and what share links may see of it under the plan's settings. */
+type Committed = AppliedChange & { share: SharePolicy };
+
 /** Ticks and measurements: the hot path, on the lean SQL of item-change-store.ts. */
-async function applyItemChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.status" | "item.measurement" }>): Promise<PlanEventMessage> {
+async function applyItemChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.status" | "item.measurement" }>): Promise<Committed> {
   const actorRef = { id: actor.id, name: actor.name };
-  const message = await changeItemLocked(planId, change.itemId, actor.id, (context) => {
+  const committed = await changeItemLocked(planId, change.itemId, actor.id, (context) => {
     assertMay(context.role, "tick", actor);
     if (!itemsMayChange(context.planStatus)) throw new AppError("conflict", "This plan has finished; its items can no longer change.");
     const item = context.item;
@@ -94,17 +98,17 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       write,
       downtime: downtimeEffect(item.downtimeMarker, item.status, write.status, context.downtimeOpen, context.planStatus),
       event: (effects) => ({ type: event.type, payload: { actor: actorRef, event: withEffects(effects) }, at }),
-      result: (seq, effects): PlanEventMessage => ({ planId, seq, at: at.toISOString(), actor: actorRef, event: withEffects(effects) }),
+      result: (seq, effects): Committed => ({ message: { planId, seq, at: at.toISOString(), actor: actorRef, event: withEffects(effects) }, share: sharePolicyOf(context) }),
     };
   });
-  if (!message) throw new AppError("not_found", NOT_FOUND);
-  return message;
+  if (!committed) throw new AppError("not_found", NOT_FOUND);
+  return committed;
 }
 
 type OtherChange = Exclude<PlanChange, { type: "item.status" | "item.measurement" }>;
 
 /** Every other change: rarer and richer, in a Prisma transaction under the same plan lock. */
-async function applyOtherChange(actor: Actor, planId: string, change: OtherChange): Promise<AppliedChange> {
+async function applyOtherChange(actor: Actor, planId: string, change: OtherChange): Promise<Committed> {
   return db().$transaction(async (tx) => {
     const plan = await lockPlan(tx, planId, actor.id);
     if (!plan) throw new AppError("not_found", NOT_FOUND);
@@ -118,7 +122,8 @@ async function applyOtherChange(actor: Actor, planId: string, change: OtherChang
     await tx.planEvent.create({
       data: { planId, seq, type: event.type, actorId: actor.id, createdAt: at, payload: { actor: actorRef, event } as unknown as Prisma.InputJsonValue },
     });
-    return { message: { planId, seq, at: at.toISOString(), actor: actorRef, event }, shareToken };
+    const share = sharePolicyOf(event.type === "plan.edited" ? event.settings : plan);
+    return { message: { planId, seq, at: at.toISOString(), actor: actorRef, event }, shareToken, share };
   });
 }
 

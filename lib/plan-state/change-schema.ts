@@ -58,8 +58,9 @@ export const planEditSchema = z
     title: z.string().trim().min(1, { error: "A plan needs a title." }).max(200).optional(),
     allowSelfApproval: z.boolean().optional(),
     hideCommandsInShare: z.boolean().optional(),
+    shareShowsDiscussion: z.boolean().optional(),
   })
-  .refine((change) => change.title !== undefined || change.allowSelfApproval !== undefined || change.hideCommandsInShare !== undefined, {
+  .refine((change) => [change.title, change.allowSelfApproval, change.hideCommandsInShare, change.shareShowsDiscussion].some((value) => value !== undefined), {
     error: "Say what to change.",
   });
 

@@ -30,6 +30,8 @@ export interface PlanSettings {
   title: string;
   allowSelfApproval: boolean;
   hideCommandsInShare: boolean;
+  /** Share links also carry comments, notes, reasons and who did what (lib/share/redact-for-share.ts). */
+  shareShowsDiscussion: boolean;
 }
 
 export interface GateLiveConfig {
@@ -100,7 +102,9 @@ export type PlanEventPayload =
   | { type: "plan.window"; window: WindowLiveState }
   | { type: "downtime.changed"; action: "started" | "ended"; periods: DowntimePeriodLive[] }
   | { type: "item.flagged"; itemId: string; downtimeMarker: DowntimeMarkerName | null }
-  | { type: "check.changed"; check: CheckLiveState };
+  | { type: "check.changed"; check: CheckLiveState }
+  /** Only in a share link's stream: an event it may not see, kept so its sequence has no gap. */
+  | { type: "withheld" };
 
 export interface PlanEventMessage {
   planId: string;

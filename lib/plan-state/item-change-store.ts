@@ -28,6 +28,9 @@ export interface ItemChangeContext {
   role: PlanRoleName | null;
   item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null }) | null;
   downtimeOpen: boolean;
+  /** The plan's share-link settings, read with the lock so the share stream follows the settings in force. */
+  shareShowsDiscussion: boolean;
+  hideCommandsInShare: boolean;
 }
 
 /** What else the change did, written in the same transaction: signatures made stale, downtime started or ended. */
@@ -87,6 +90,8 @@ export async function changeItemLocked<T>(
             }
           : null,
         downtimeOpen: row.downtime_open,
+        shareShowsDiscussion: row.share_shows_discussion,
+        hideCommandsInShare: row.hide_commands_in_share,
       };
       const decision = decide(context);
       const seq = context.lastSeq + 1;
@@ -129,6 +134,7 @@ export async function changeItemLocked<T>(
 
 const LOCK_AND_READ = `
   SELECT p.status::text AS plan_status, p."lastSeq" AS last_seq, m.role::text AS role,
+         p."shareShowsDiscussion" AS share_shows_discussion, p."hideCommandsInShare" AS hide_commands_in_share,
          i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
          i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
          COALESCE(u.name, i."statusByName") AS changed_by, i.text AS item_text,

@@ -12,7 +12,7 @@ const state: PlanLiveState = {
   rollbackReason: null,
   items: {},
   comments: {},
-  settings: { title: "Plan", allowSelfApproval: false, hideCommandsInShare: false },
+  settings: { title: "Plan", allowSelfApproval: false, hideCommandsInShare: false, shareShowsDiscussion: false },
   gates: {},
   signatures: [],
   activity: [],

@@ -10,6 +10,7 @@ export interface LockedPlan {
   lastSeq: number;
   allowSelfApproval: boolean;
   hideCommandsInShare: boolean;
+  shareShowsDiscussion: boolean;
   role: PlanRoleName | null;
   titles: string[];
 }
@@ -20,7 +21,7 @@ export interface LockedPlan {
  */
 export async function lockPlan(tx: Prisma.TransactionClient, planId: string, userId: string): Promise<LockedPlan | null> {
   const rows = await tx.$queryRaw<LockedPlan[]>`
-    SELECT p.id, p.title, p.status::text AS status, p."lastSeq", p."allowSelfApproval", p."hideCommandsInShare",
+    SELECT p.id, p.title, p.status::text AS status, p."lastSeq", p."allowSelfApproval", p."hideCommandsInShare", p."shareShowsDiscussion",
            m.role::text AS role, COALESCE(m.titles, ARRAY[]::text[]) AS titles
       FROM "Plan" p
       LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = ${userId}

@@ -47,6 +47,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
           rollbackReason: true,
           allowSelfApproval: true,
           hideCommandsInShare: true,
+          shareShowsDiscussion: true,
           ...windowSelect,
         },
       });
@@ -86,7 +87,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         rollbackReason: plan.rollbackReason,
         items: Object.fromEntries(items.map((item) => [item.id, liveItem(item, item.statusBy?.name ?? item.statusByName)])),
         comments: commentsByItem,
-        settings: { title: plan.title, allowSelfApproval: plan.allowSelfApproval, hideCommandsInShare: plan.hideCommandsInShare },
+        settings: { title: plan.title, allowSelfApproval: plan.allowSelfApproval, hideCommandsInShare: plan.hideCommandsInShare, shareShowsDiscussion: plan.shareShowsDiscussion },
         gates: Object.fromEntries(gates.map((gate) => [gate.id, liveConfigOf(gate)])),
         signatures,
         activity: events.map(toMessage),

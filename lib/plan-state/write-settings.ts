@@ -7,8 +7,13 @@ import type { LockedPlan } from "@/lib/plan-state/lock-plan";
 export async function writePlanSettings(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.edit" }>): Promise<PlanEventPayload> {
   const settings = await tx.plan.update({
     where: { id: plan.id },
-    data: { title: change.title, allowSelfApproval: change.allowSelfApproval, hideCommandsInShare: change.hideCommandsInShare },
-    select: { title: true, allowSelfApproval: true, hideCommandsInShare: true },
+    data: {
+      title: change.title,
+      allowSelfApproval: change.allowSelfApproval,
+      hideCommandsInShare: change.hideCommandsInShare,
+      shareShowsDiscussion: change.shareShowsDiscussion,
+    },
+    select: { title: true, allowSelfApproval: true, hideCommandsInShare: true, shareShowsDiscussion: true },
   });
   return { type: "plan.edited", settings };
 }

@@ -14,6 +14,7 @@ export async function getPlanPeople(planId: string, user: { id: string; role: "A
       title: true,
       allowSelfApproval: true,
       hideCommandsInShare: true,
+      shareShowsDiscussion: true,
       members: {
         orderBy: [{ role: "asc" }, { createdAt: "asc" }],
         select: { role: true, titles: true, user: { select: { id: true, name: true, email: true, active: true } } },

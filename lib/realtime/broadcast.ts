@@ -1,11 +1,18 @@
 import type { PlanEventMessage } from "@/lib/plan-state/events";
+import { redactEventForShare, type SharePolicy } from "@/lib/share/redact-for-share";
 
 /**
  * The bridge from the one writer to socket.io. server.ts registers the emitter once it has
  * created the socket server; route handlers run in Next's bundles, which load their own copy
  * of this module, so the emitter lives on globalThis where every copy finds it.
  */
-type Emit = (room: string, event: string, payload: unknown) => void;
+type Emit = (room: string, event: string, payload: unknown, alsoTo?: AlsoEmit) => void;
+
+/** A second room that gets its own form of the same event, carried in the same relay message. */
+export interface AlsoEmit {
+  room: string;
+  payload: unknown;
+}
 
 const registry = globalThis as unknown as { preflightEmit?: Emit; preflightDisconnectUser?: (userId: string) => void };
 
@@ -34,15 +41,25 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
+/** Visitors of the plan's read-only share links: they get the redacted stream, never the plan room's. */
+export function shareRoom(planId: string): string {
+  return `share:${planId}`;
+}
+
 /** Signed-in people watching the dashboard. */
 export const DASHBOARD_ROOM = "dashboard";
 
 /** Changes that move a plan between the dashboard's lists or change what it shows of one. */
 const DASHBOARD_EVENTS: ReadonlySet<PlanEventMessage["event"]["type"]> = new Set(["plan.status", "plan.window", "plan.edited", "check.changed"]);
 
-/** Sends a committed event to everyone watching the plan (on every app process, via the adapter). */
-export function broadcastPlanEvent(message: PlanEventMessage): void {
-  registry.preflightEmit?.(planRoom(message.planId), "plan:event", message);
+/**
+ * Sends a committed event to everyone watching the plan (on every app process, via the
+ * adapter), and its share-link form, redacted once here under the settings the writer read
+ * with the plan's lock, to the plan's share visitors.
+ */
+export function broadcastPlanEvent(message: PlanEventMessage, share: SharePolicy): void {
+  // Without a socket server (scripts, the seed) the optional call skips its arguments: nothing is redacted.
+  registry.preflightEmit?.(planRoom(message.planId), "plan:event", message, { room: shareRoom(message.planId), payload: redactEventForShare(message, share) });
   if (DASHBOARD_EVENTS.has(message.event.type)) notifyDashboards();
 }
 

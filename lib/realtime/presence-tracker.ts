@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "socket.io";
 import { logger } from "@/lib/logger";
-import { planRoom } from "@/lib/realtime/broadcast";
+import { planRoom, shareRoom } from "@/lib/realtime/broadcast";
 import { presenceOf, PRESENCE_REFRESH_MS, type PresenceUpdate } from "@/lib/realtime/presence";
+import { watcherCountForShare } from "@/lib/share/redact-for-share";
+
+/** presenceOf's one entry for all share-link visitors. */
+const SHARE_VISITORS = "share-link";
 
 /** How long presence changes are gathered before one broadcast tells the room who is here. */
 export const PRESENCE_COALESCE_MS = 250;
@@ -24,16 +28,19 @@ export function createPresenceTracker(io: Server) {
   const pending = new Map<string, NodeJS.Timeout>();
   const cluster = io as unknown as { serverSideEmit(event: "presence:refresh", planId: string): void; on(event: "presence:refresh", listener: (planId: string) => void): void };
 
+  // Share visitors sit in a room of their own: people see them as one entry, and they see a count, never names.
   const announce = async (planId: string) => {
     const sockets = await io.local.in(planRoom(planId)).fetchSockets();
-    const people = presenceOf(
-      sockets.map((socket) => {
-        const data = socket.data as PresenceSocketData;
-        return { actor: data.actor, role: data.roles[planId] ?? "VIEWER", idle: data.idle[planId] ?? false };
-      }),
-    );
+    const visitors = io.of("/").adapter.rooms.get(shareRoom(planId))?.size ?? 0;
+    const watching = sockets.map((socket) => {
+      const data = socket.data as PresenceSocketData;
+      return { actor: data.actor, role: data.roles[planId] ?? "VIEWER", idle: data.idle[planId] ?? false };
+    });
+    const people = presenceOf(visitors ? [...watching, { actor: null, role: "VIEWER", idle: false }] : watching);
     const update: PresenceUpdate = { planId, source, people };
     io.to(planRoom(planId)).emit("plan:presence" as never, update as never);
+    const signedIn = people.filter((person) => person.userId !== SHARE_VISITORS).length;
+    io.to(shareRoom(planId)).emit("plan:watching" as never, watcherCountForShare(planId, source, signedIn, visitors) as never);
   };
 
   const schedule = (planId: string) => {
@@ -48,11 +55,14 @@ export function createPresenceTracker(io: Server) {
 
   // Someone who joins through another process needs this process's list too.
   cluster.on("presence:refresh", (planId) => {
-    if (io.of("/").adapter.rooms.get(planRoom(planId))?.size) schedule(planId);
+    const rooms = io.of("/").adapter.rooms;
+    if (rooms.get(planRoom(planId))?.size || rooms.get(shareRoom(planId))?.size) schedule(planId);
   });
   // Repeated now and then, so clients drop the list of a process that died (PRESENCE_EXPIRY_MS).
   const refresh = setInterval(() => {
-    for (const [room, members] of io.of("/").adapter.rooms) if (room.startsWith("plan:") && members.size) schedule(room.slice("plan:".length));
+    for (const [room, members] of io.of("/").adapter.rooms) {
+      if ((room.startsWith("plan:") || room.startsWith("share:")) && members.size) schedule(room.slice(room.indexOf(":") + 1));
+    }
   }, PRESENCE_REFRESH_MS);
   refresh.unref();
 

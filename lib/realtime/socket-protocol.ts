@@ -10,7 +10,7 @@ export const presenceSchema = z.object({ planId: z.string().min(1).max(64), idle
 
 /** A catch-up answer: the missed events, or "reload the snapshot" when there are too many. */
 export type CatchUp = { ok: true; events: PlanEventMessage[] } | { ok: true; reload: true } | ({ ok: false; status: number } & ErrorBody);
-export type ChangeAnswer = { ok: true; message: PlanEventMessage; shareToken?: string } | ({ ok: false; status: number } & ErrorBody);
+export type ChangeAnswer = { ok: true; message: PlanEventMessage; shareToken?: string } | ({ ok: false; status: number; retryAfterSeconds?: number } & ErrorBody);
 
 export interface PresenceEntry {
   userId: string;

@@ -5,7 +5,7 @@ import { describeError } from "@/lib/describe-error";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
 import { eventsAfter } from "@/lib/plan-state/read-plan-state";
-import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector, userRoom } from "@/lib/realtime/broadcast";
+import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector, shareRoom, userRoom, type AlsoEmit } from "@/lib/realtime/broadcast";
 import { ACCESS_LOST_MESSAGE, membershipEffectOf } from "@/lib/realtime/membership-effect";
 import { payloadAndAck, type Ack } from "@/lib/realtime/socket-arguments";
 import { isAllowedSocketOrigin } from "@/lib/realtime/socket-origin";
@@ -24,6 +24,9 @@ import { AppError } from "@/lib/errors";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import { findActiveShareLink } from "@/lib/share/find-share-link";
+import { sharedEventsAfter } from "@/lib/share/shared-live-state";
+import { MAX_CHANGE_BODY_BYTES } from "@/lib/http/limited-body";
+import { countChange } from "@/lib/limits/change-rate-limit";
 
 const NOT_FOUND = "This plan does not exist, or you cannot see it.";
 
@@ -51,11 +54,20 @@ interface SocketData {
 
 const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in the plan.";
 
+/** A plan change is at most MAX_CHANGE_BODY_BYTES; 16 KB more leaves room for socket.io's envelope. */
+export const MAX_SOCKET_MESSAGE_BYTES = MAX_CHANGE_BODY_BYTES + 16 * 1024;
+
+/** What a socket missed: the plan's events for a person, their share-link form for a share visitor. */
+function catchUpEvents(data: SocketData, planId: string, afterSeq: number) {
+  return data.share ? sharedEventsAfter(planId, afterSeq) : eventsAfter(planId, afterSeq);
+}
+
 
 interface RelayedEmit {
   room: string;
   event: string;
   payload: unknown;
+  also?: AlsoEmit;
 }
 
 /**
@@ -70,6 +82,9 @@ export function attachSocketServer(
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     serveClient: false,
+    // The largest message a client may send: a plan change is capped at 64 KB over HTTP, and
+    // the socket allows the same plus its envelope (socket.io's default is 1 MB).
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Same-origin only: the browser client connects to the page's own origin.
     cors: { origin: false },
     // Another site's page must not open a connection with the visitor's cookie (lib/realtime/socket-origin.ts).
@@ -103,7 +118,9 @@ export function attachSocketServer(
     const data = socket.data as SocketData;
     const fail = <T>(ack: Ack<T> | undefined, error: unknown) => {
       const { status, body } = describeError(error);
-      ack?.({ ok: false, status, ...body } as T);
+      // A rate-limited change says when to try again, as HTTP's Retry-After does.
+      const retryAfterSeconds = body.error.retryAfterSeconds;
+      ack?.({ ok: false, status, ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}), ...body } as T);
     };
 
     if (data.actor) {
@@ -129,9 +146,10 @@ export function attachSocketServer(
         // Checked with no await between it and the join, so no removal slips through.
         if (data.lostAccess?.has(planId)) throw new AppError("not_found", NOT_FOUND);
         data.roles[planId] = role;
-        await socket.join(planRoom(planId));
+        // Share visitors have a room of their own, which gets only the redacted stream.
+        await socket.join(data.share ? shareRoom(planId) : planRoom(planId));
         presence.joined(planId);
-        const events = lastSeq === undefined ? [] : await eventsAfter(planId, lastSeq);
+        const events = lastSeq === undefined ? [] : await catchUpEvents(data, planId, lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
         fail(ack, error);
@@ -143,7 +161,7 @@ export function attachSocketServer(
       try {
         const { planId, afterSeq } = syncPlanSchema.parse(payload);
         await assertSocketMayRead(data, planId);
-        const events = await eventsAfter(planId, afterSeq);
+        const events = await catchUpEvents(data, planId, afterSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
         fail(ack, error);
@@ -155,6 +173,7 @@ export function attachSocketServer(
       try {
         const { planId, change } = changePlanSchema.parse(payload);
         if (!data.actor) throw new AppError("forbidden", READ_ONLY_LINK);
+        await countChange(data.actor.id);
         const { message, shareToken } = await applyPlanChange(data.actor, planId, change);
         ack?.({ ok: true, message, ...(shareToken ? { shareToken } : {}) });
       } catch (error) {
@@ -183,11 +202,12 @@ export function attachSocketServer(
       const parsed = joinPlanSchema.pick({ planId: true }).safeParse(raw);
       if (!parsed.success) return;
       await socket.leave(planRoom(parsed.data.planId));
+      await socket.leave(shareRoom(parsed.data.planId));
       presence.changed(parsed.data.planId);
     });
 
     socket.on("disconnecting", () => {
-      const planIds = [...socket.rooms].filter((room) => room.startsWith("plan:")).map((room) => room.slice("plan:".length));
+      const planIds = [...socket.rooms].flatMap((room) => (room.startsWith("plan:") || room.startsWith("share:") ? [room.slice(room.indexOf(":") + 1)] : []));
       // Scheduled, so it runs after the socket has left its rooms: the others learn who is still here.
       planIds.forEach(presence.changed);
     });
@@ -238,18 +258,18 @@ export function attachSocketServer(
     }
     presence.changed(effect.planId);
   };
-  relay.on("relay", ({ room, event, payload }) => {
+  // `also`: a plan event's share-link form, for the share room, in the same relay message.
+  const emitLocally = ({ room, event, payload, also }: RelayedEmit) => {
     io.local.to(room).emit(event as never, payload as never);
+    if (also) io.local.to(also.room).emit(event as never, also.payload as never);
     disconnectRevokedLinks(event, payload);
     applyMembershipChange(event, payload);
-  });
-  registerEmitter((room, event, payload) => {
-    relay.serverSideEmit("relay", { room, event, payload });
-    setImmediate(() => {
-      io.local.to(room).emit(event as never, payload as never);
-      disconnectRevokedLinks(event, payload);
-      applyMembershipChange(event, payload);
-    });
+  };
+  relay.on("relay", emitLocally);
+  registerEmitter((room, event, payload, also) => {
+    const message: RelayedEmit = { room, event, payload, ...(also ? { also } : {}) };
+    relay.serverSideEmit("relay", message);
+    setImmediate(() => emitLocally(message));
   });
 
   // Ended sessions (password reset, deactivation, "sign out everywhere") lose their open live

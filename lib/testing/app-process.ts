@@ -77,7 +77,7 @@ export async function startAppProcess(databaseUrl: string | null, options: AppPr
   if (!options.processGroup) child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server.ts exited with ${child.exitCode ?? child.signalCode}:\n${output.slice(-4_000)}`);

@@ -41,7 +41,12 @@ function changeOf(intent: string, formData: FormData): unknown {
         quorums: formData.getAll("quorumTitle").map((title, index) => ({ title: String(title), quorum: Number(formData.getAll("quorum")[index]) })),
       };
     case "settings":
-      return { type: "plan.edit", allowSelfApproval: formData.get("allowSelfApproval") === "on", hideCommandsInShare: formData.get("hideCommandsInShare") === "on" };
+      return {
+        type: "plan.edit",
+        allowSelfApproval: formData.get("allowSelfApproval") === "on",
+        hideCommandsInShare: formData.get("hideCommandsInShare") === "on",
+        shareShowsDiscussion: formData.get("shareShowsDiscussion") === "on",
+      };
     default:
       return { type: intent };
   }
