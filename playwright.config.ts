@@ -22,8 +22,8 @@ export default defineConfig({
   retries: 0,
   // Generous bounds: the suite shares a small CPU with the server, Chromium and often other
   // work; a test that needs longer says so (test.slow()).
-  timeout: 90_000,
-  expect: { timeout: 20_000 },
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   reporter: [["list"]],
   use: {
     baseURL,

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./support/accessibility";
 import { ADMIN, VIEWER } from "./support/accounts";
 import { signInThroughApi } from "./support/api-sign-in";
 import { expect, test } from "./support/fixtures";
@@ -62,8 +62,7 @@ test("an admin creates a user who can sign in, then deactivates them and they ca
 
   // The admin page has no serious accessibility violations.
   await page.waitForLoadState("networkidle");
-  const scan = await new AxeBuilder({ page }).analyze();
-  expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("deactivating someone closes their open live connection at once; reactivating lets it back", async ({ asUser, browser, createPlan }) => {
