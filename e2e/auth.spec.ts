@@ -4,8 +4,8 @@ import { DEMO_PASSWORD, DEVOPS_LEAD, LEAD, VIEWER } from "./support/accounts";
 import { signIn } from "./support/sign-in";
 
 // The one spec that signs in through the real form, since the form is what it tests; every
-// other spec uses the sessions e2e/auth.setup.ts stores. Each test here uses an account that
-// no failed attempt in this file touches, so per-account sign-in limits cannot reach it.
+// other spec uses the sessions e2e/auth.setup.ts stores. The one failed attempt here is the
+// viewer's, and no sign-in here needs the viewer, so per-account limits reach no other test.
 
 test("a signed-out visit to a page redirects to sign-in and back after signing in", async ({ page }) => {
   await page.goto("/plans");
