@@ -4,6 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
  * End-to-end tests against a production build served by our own server.ts. Run them with
  * `npm run test:e2e`, which builds once, provides a throwaway database and checks that a
  * browser exists (the system Chromium; Playwright never downloads one here).
+ *
+ * The "setup" project signs each demo account in once (e2e/auth.setup.ts); specs reuse those
+ * sessions and create the plans they need, so they run in parallel against the one server.
+ * E2E_WORKERS sets how many (default 2).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -12,12 +16,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous bounds: the suite shares a small CPU with the server, Chromium and often other
+  // work; a test that needs longer says so (test.slow()).
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   reporter: [["list"]],
   use: {
     baseURL,
@@ -36,7 +42,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx server.ts",
     url: `${baseURL}/api/health`,

@@ -1,7 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, LEAD, VIEWER } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/accessibility";
+import { DEMO_PASSWORD, DEVOPS_LEAD, LEAD, VIEWER } from "./support/accounts";
 import { signIn } from "./support/sign-in";
+
+// The one spec that signs in through the real form, since the form is what it tests; every
+// other spec uses the sessions e2e/auth.setup.ts stores. The one failed attempt here is the
+// viewer's, and no sign-in here needs the viewer, so per-account limits reach no other test.
 
 test("a signed-out visit to a page redirects to sign-in and back after signing in", async ({ page }) => {
   await page.goto("/plans");
@@ -41,7 +45,7 @@ test("a wrong password shows an error and keeps the user signed out", async ({ p
 });
 
 test("the sign-out page signs out after confirming", async ({ page }) => {
-  await signIn(page, VIEWER.email);
+  await signIn(page, DEVOPS_LEAD.email);
   await page.goto("/sign-out");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -87,8 +91,7 @@ test("behind an HTTPS proxy, responses carry HSTS and the CSP upgrades insecure 
 
 test("sign-in, plans, plan and import pages have no serious accessibility violations", async ({ page }) => {
   await page.goto("/sign-in");
-  const signInScan = await new AxeBuilder({ page }).analyze();
-  expect(signInScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await signIn(page, LEAD.email);
   for (const open of [
@@ -99,7 +102,6 @@ test("sign-in, plans, plan and import pages have no serious accessibility violat
   ]) {
     await open();
     await page.waitForLoadState("networkidle");
-    const scan = await new AxeBuilder({ page }).analyze();
-    expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical"), page.url()).toEqual([]);
+    await expectNoSeriousViolations(page);
   }
 });

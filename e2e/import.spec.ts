@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { LEAD } from "./support/accounts";
+import { storageStatePath } from "./support/api-sign-in";
 import { seedDocument } from "./support/seed-docs";
-import { signIn } from "./support/sign-in";
+
+// Each test creates the plan it looks at; the lead's session comes from auth.setup.ts.
+test.use({ storageState: storageStatePath(LEAD.email) });
 
 test("upload a seed document, check the preview, create the plan, open it and download its Markdown", async ({ page }) => {
-  await signIn(page, LEAD.email);
+  await page.goto("/plans");
   await page.getByRole("link", { name: "Import a plan" }).click();
   await expect(page).toHaveURL(/\/plans\/import$/);
 
@@ -37,7 +40,6 @@ test("upload a seed document, check the preview, create the plan, open it and do
 });
 
 test("bad input gets a clear message and nothing is created", async ({ page }) => {
-  await signIn(page, LEAD.email);
   await page.goto("/plans/import");
   await page.getByLabel("…or paste it").fill("Just a sentence about deployments, with no checklist at all.");
   await page.getByRole("button", { name: "Preview import" }).click();
@@ -45,7 +47,7 @@ test("bad input gets a clear message and nothing is created", async ({ page }) =
 });
 
 test("a new plan from a built-in template fills in the fields that vary", async ({ page }) => {
-  await signIn(page, LEAD.email);
+  await page.goto("/plans");
   await page.getByRole("link", { name: "Templates", exact: true }).click();
   await page.getByRole("link", { name: /Use template: Production release/ }).click();
   await page.getByLabel("Feature or service").fill("Billing");

@@ -1,39 +1,47 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, LEAD, TECH_LEAD, VIEWER } from "./support/accounts";
-import { startAppServer, type AppServer } from "./support/app-server";
+import type { Page } from "@playwright/test";
+import { LEAD, TECH_LEAD, VIEWER } from "./support/accounts";
+import { expect, test, type ApiClient, type TestPlan } from "./support/fixtures";
+import { uniqueSuffix } from "./support/test-plans";
 
-const DEMO_PLAN = "Production release: Payments API 2.4.0";
+// The restart test runs a second server of its own on this port (one such test at a time).
 const PORT = Number(process.env.E2E_LIVE_PORT ?? 3101);
+const ROLLBACK_TRIGGER = "Error rate above 5% for five minutes";
 
-async function openDemoPlan(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: DEMO_PLAN }).click();
-  await expect(page.getByRole("heading", { level: 1, name: DEMO_PLAN })).toBeVisible();
+/**
+ * A plan like the demo one (the production-release template, with the stakeholder watching
+ * and the Tech Lead deciding Go/No-Go), but this test's own, under a title of its own.
+ */
+const releasePlan = () => ({
+  template: { templateId: "builtin-production-release", feature: `Payments API ${uniqueSuffix()}`, version: "2.4.0", environment: "production", deployLead: LEAD.name },
+  members: [
+    { email: TECH_LEAD.email, role: "APPROVER" as const, titles: ["Tech Lead"] },
+    { email: VIEWER.email, role: "VIEWER" as const },
+  ],
+});
+
+/** The Tech Lead says GO and the lead starts: the plan is in progress. */
+async function startPlan(plan: TestPlan, apiAs: (email: string) => Promise<ApiClient>) {
+  const gateId = await plan.gateId("Go/No-Go decision");
+  await (await apiAs(TECH_LEAD.email)).change(plan, { type: "gate.decide", gateId, decision: "GO", rationale: "Staging soak clean" });
+  await (await apiAs(LEAD.email)).change(plan, { type: "plan.lifecycle", action: "start" });
+}
+
+async function openPlan(page: Page, plan: TestPlan): Promise<Page> {
+  await page.goto(plan.path);
+  await expect(page.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
   await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   return page;
 }
 
 const item = (page: Page, text: string) => page.locator("li[data-item-id]").filter({ has: page.locator('[data-role="item-text"]', { hasText: text }) });
 
-test.describe.configure({ mode: "serial" });
-
-let server: AppServer;
-test.beforeAll(async () => {
-  server = await startAppServer(PORT);
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-test("the lead ticks, skips and fails; the stakeholder sees each change live, has no controls, and both resync after a restart", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const lead = await openDemoPlan(browser, server.baseURL, LEAD.email);
-  const viewer = await openDemoPlan(browser, server.baseURL, VIEWER.email);
+test("the lead ticks, skips and fails; the stakeholder sees each change live, has no controls, and both resync after a restart", async ({ asUser, createPlan, startServer }) => {
+  test.slow();
+  const plan = await createPlan(releasePlan());
+  // A server of this test's own (same build and database), so restarting it disturbs no other test.
+  let server = await startServer(PORT);
+  const lead = await openPlan(await asUser(LEAD.email, { baseURL: server.baseURL }), plan);
+  const viewer = await openPlan(await asUser(VIEWER.email, { baseURL: server.baseURL }), plan);
 
   // The stakeholder watches: no item or lifecycle controls at all.
   await expect(viewer.getByRole("button", { name: "Done" })).toHaveCount(0);
@@ -58,7 +66,7 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   // Start waits for the Go/No-Go gate: refused, then the Tech Lead (its decision maker) says GO.
   await lead.getByRole("button", { name: "Start deployment" }).click();
   await expect(lead.getByRole("alert").filter({ hasText: "has not said GO yet" })).toBeVisible();
-  const techLead = await openDemoPlan(browser, server.baseURL, TECH_LEAD.email);
+  const techLead = await openPlan(await asUser(TECH_LEAD.email, { baseURL: server.baseURL }), plan);
   const goNoGo = (page: Page) => page.locator('[data-testid="gate"][data-gate-title="Go/No-Go decision"]');
   await goNoGo(techLead).getByLabel("Rationale").fill("Staging soak clean, error budget healthy");
   await goNoGo(techLead).getByRole("button", { name: "GO", exact: true }).click();
@@ -76,7 +84,7 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   // happened meanwhile (a change made through the API right after the restart).
   await server.stop();
   await expect(viewer.getByRole("status", { name: /Connection: (Reconnecting|Offline)/ })).toBeVisible();
-  server = await startAppServer(PORT);
+  server = await startServer(PORT);
   const planPath = new URL(lead.url()).pathname;
   const itemId = await item(lead, "On-call engineer confirmed").getAttribute("data-item-id");
   const answer = await lead.request.post(`${planPath.replace("/plans/", "/api/plans/")}/changes`, {
@@ -86,7 +94,7 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   expect(answer.status()).toBe(201);
 
   for (const page of [lead, viewer]) {
-    await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible({ timeout: 30_000 });
     await expect(item(page, "On-call engineer confirmed")).toHaveAttribute("data-status", "DONE");
     await expect(item(page, "Release notes reviewed and approved")).toHaveAttribute("data-status", "DONE");
     await expect(item(page, "All CI checks green on the release commit")).toHaveAttribute("data-status", "SKIPPED");
@@ -95,13 +103,14 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   }
 });
 
-test("a stakeholder's write is refused by the server, not only hidden", async ({ browser }) => {
-  const viewer = await openDemoPlan(browser, server.baseURL, VIEWER.email);
+test("a stakeholder's write is refused by the server, not only hidden", async ({ asUser, baseURL, createPlan }) => {
+  const plan = await createPlan(releasePlan());
+  const viewer = await openPlan(await asUser(VIEWER.email), plan);
   const itemId = await item(viewer, "Staging has run 2.4.0").getAttribute("data-item-id");
   const planPath = new URL(viewer.url()).pathname;
   const answer = await viewer.request.post(`${planPath.replace("/plans/", "/api/plans/")}/changes`, {
     data: { type: "item.status", itemId, status: "DONE", expectedVersion: 0 },
-    headers: { origin: server.baseURL },
+    headers: { origin: baseURL! },
   });
   expect(answer.status()).toBe(403);
   expect((await answer.json()).error.message).toMatch(/watching this plan/);
@@ -109,12 +118,14 @@ test("a stakeholder's write is refused by the server, not only hidden", async ({
   await expect(item(viewer, "Staging has run 2.4.0")).toHaveAttribute("data-status", "PENDING");
 });
 
-test("triggering a rollback asks for the reason and brings the rollback procedure to the top, live", async ({ browser }) => {
-  const lead = await openDemoPlan(browser, server.baseURL, LEAD.email);
-  const viewer = await openDemoPlan(browser, server.baseURL, VIEWER.email);
+test("triggering a rollback asks for the reason and brings the rollback procedure to the top, live", async ({ apiAs, asUser, createPlan }) => {
+  const plan = await createPlan(releasePlan());
+  await startPlan(plan, apiAs);
+  const lead = await openPlan(await asUser(LEAD.email), plan);
+  const viewer = await openPlan(await asUser(VIEWER.email), plan);
   await lead.getByRole("button", { name: "Trigger rollback…" }).click();
   const form = lead.getByRole("form", { name: "Trigger rollback" });
-  await form.getByLabel("Error rate above 5% for five minutes").check();
+  await form.getByLabel(ROLLBACK_TRIGGER).check();
   await form.getByLabel("Reason").fill("5xx at 7% after the rollout");
   await form.getByRole("button", { name: "Roll back now" }).click();
   await expect(viewer.getByTestId("plan-status")).toHaveText("Rolling back");
@@ -123,9 +134,13 @@ test("triggering a rollback asks for the reason and brings the rollback procedur
   await expect(viewer.getByTestId("current-phase")).toHaveText("Rollback Procedure");
 });
 
-test("the big screen shows progress and the latest changes, updating live; the lead works by keyboard", async ({ browser }) => {
-  const lead = await openDemoPlan(browser, server.baseURL, LEAD.email);
-  const screen = await (await browser.newContext({ baseURL: server.baseURL, storageState: await lead.context().storageState() })).newPage();
+test("the big screen shows progress and the latest changes, updating live; the lead works by keyboard", async ({ apiAs, asUser, createPlan }) => {
+  // Rolling back, as the test above leaves its plan.
+  const plan = await createPlan(releasePlan());
+  await startPlan(plan, apiAs);
+  await (await apiAs(LEAD.email)).change(plan, { type: "plan.lifecycle", action: "trigger-rollback", reason: "5xx at 7% after the rollout", trigger: ROLLBACK_TRIGGER });
+  const lead = await openPlan(await asUser(LEAD.email), plan);
+  const screen = await asUser(LEAD.email);
   await screen.goto(new URL(lead.url()).pathname + "/screen");
   await expect(screen.getByTestId("screen-progress")).toBeVisible();
   // While rolling back, the rollback procedure's first item comes first: j focuses it, x marks it done.

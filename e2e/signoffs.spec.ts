@@ -1,37 +1,36 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SIGNOFF_PLAN_MARKDOWN } from "../lib/testing/signoff-test-plan";
+import { expectNoSeriousViolations } from "./support/accessibility";
 import { LEAD, QA_LEAD, TECH_LEAD } from "./support/accounts";
-import { signIn } from "./support/sign-in";
-
-test.describe.configure({ mode: "serial" });
-
-let planUrl: string;
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
+import { expect, test, type ApiClient, type NewPlan, type TestPlan } from "./support/fixtures";
+import type { Page } from "@playwright/test";
 
 const gate = (page: Page, title: string) => page.locator(`[data-testid="gate"][data-gate-title="${title}"]`);
 const role = (page: Page, gateTitle: string, roleTitle: string) => gate(page, gateTitle).locator(`[data-testid="gate-role"][data-role-title="${roleTitle}"]`);
 const item = (page: Page, text: string) => page.locator("li[data-item-id]").filter({ has: page.locator('[data-role="item-text"]', { hasText: text }) });
 
-async function expectNoSeriousViolations(page: Page) {
-  const scan = await new AxeBuilder({ page }).analyze();
-  expect(scan.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"), page.url()).toEqual([]);
+/** The sign-off test plan with its two approvers, each holding the title they sign for. */
+const WITH_APPROVERS: NewPlan = {
+  markdown: SIGNOFF_PLAN_MARKDOWN,
+  members: [
+    { email: QA_LEAD.email, role: "APPROVER", titles: ["QA Lead"] },
+    { email: TECH_LEAD.email, role: "APPROVER", titles: ["Tech Lead"] },
+  ],
+};
+
+/** Both approvers approve the pre-deployment sign-off, over the changes API. */
+async function approveBoth(plan: TestPlan, apiAs: (email: string) => Promise<ApiClient>) {
+  const gateId = await plan.gateId("Pre-deployment sign-off");
+  await (await apiAs(QA_LEAD.email)).change(plan, { type: "gate.sign", gateId, title: "QA Lead", decision: "APPROVE" });
+  await (await apiAs(TECH_LEAD.email)).change(plan, { type: "gate.sign", gateId, title: "Tech Lead", decision: "APPROVE" });
 }
 
-test("the lead gives approvers their titles; an approver signs and the lead's page turns the gate green live", async ({ browser }) => {
-  test.setTimeout(90_000);
-  const lead = await signedIn(browser, LEAD.email);
-  await lead.goto("/plans/import");
-  await lead.getByLabel("…or paste it").fill(SIGNOFF_PLAN_MARKDOWN);
-  await lead.getByRole("button", { name: "Preview import" }).click();
-  await lead.getByRole("button", { name: "Create plan" }).click();
+test("the lead gives approvers their titles; an approver signs and the lead's page turns the gate green live", async ({ asUser, createPlan }) => {
+  test.slow();
+  const plan = await createPlan({ markdown: SIGNOFF_PLAN_MARKDOWN });
+  const planUrl = plan.path;
+  const lead = await asUser(LEAD.email);
+  await lead.goto(planUrl);
   await expect(lead.getByRole("heading", { level: 1, name: "Sign-off test plan" })).toBeVisible();
-  planUrl = new URL(lead.url()).pathname;
 
   // People and sharing: two approvers, each with the title they sign for.
   await lead.getByRole("link", { name: "People and sharing" }).click();
@@ -53,7 +52,7 @@ test("the lead gives approvers their titles; an approver signs and the lead's pa
   // Separation of duties: the lead holds no title here and sees no sign buttons.
   await expect(gate(lead, "Pre-deployment sign-off").getByRole("button", { name: /Approve as/ })).toHaveCount(0);
 
-  const qa = await signedIn(browser, QA_LEAD.email);
+  const qa = await asUser(QA_LEAD.email);
   await qa.goto(planUrl);
   await expect(qa.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   // Only the title they hold is theirs to sign.
@@ -64,7 +63,7 @@ test("the lead gives approvers their titles; an approver signs and the lead's pa
   await expect(role(lead, "Pre-deployment sign-off", "QA Lead")).toContainText(`Approved by ${QA_LEAD.name}`);
   await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "pending");
 
-  const tech = await signedIn(browser, TECH_LEAD.email);
+  const tech = await asUser(TECH_LEAD.email);
   await tech.goto(planUrl);
   // Changes are sent only over a live connection (while connecting, they are refused with a message).
   await expect(tech.getByRole("status", { name: "Connection: Live" })).toBeVisible();
@@ -73,24 +72,28 @@ test("the lead gives approvers their titles; an approver signs and the lead's pa
   await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "satisfied");
   await expect(gate(lead, "Pre-deployment sign-off")).toContainText("Satisfied");
   await expect(lead.getByRole("list", { name: "Activity" })).toContainText(`${TECH_LEAD.name} approved as Tech Lead`);
-  await expectNoSeriousViolations(lead);
+  await expectNoSeriousViolations(lead, [qa, tech]);
 
   // The printable report carries the signatures.
   await lead.goto(`${planUrl}/report`);
   await expect(lead.getByRole("region", { name: "Sign-offs" })).toContainText("Pre-deployment sign-off — satisfied");
   await expect(lead.getByRole("region", { name: "Sign-offs" })).toContainText(`Approved by ${QA_LEAD.name}`);
-  await Promise.all([qa, tech].map((page) => page.context().close()));
 });
 
-test("a share-link visitor without an account sees progress update live, until the link is revoked", async ({ browser }) => {
-  test.setTimeout(90_000);
-  const lead = await signedIn(browser, LEAD.email);
+test("a share-link visitor without an account sees progress update live, until the link is revoked", async ({ asUser, apiAs, browser, createPlan }) => {
+  test.slow();
+  const plan = await createPlan(WITH_APPROVERS);
+  await approveBoth(plan, apiAs);
+  const planUrl = plan.path;
+
+  const lead = await asUser(LEAD.email);
   await lead.goto(`${planUrl}/members`);
   await lead.getByRole("button", { name: "Create a read-only link" }).click();
   const shareUrl = await lead.getByTestId("share-url").inputValue();
   expect(shareUrl).toMatch(/\/share\/[A-Za-z0-9_-]{40,}$/);
 
-  const visitor = await (await browser.newContext()).newPage();
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
   await visitor.goto(shareUrl);
   await expect(visitor.getByRole("heading", { level: 1, name: "Sign-off test plan" })).toBeVisible();
   await expect(visitor.getByTestId("screen-progress")).toHaveText("0%");
@@ -117,10 +120,17 @@ test("a share-link visitor without an account sees progress update live, until t
   const answer = await visitor.goto(shareUrl);
   expect(answer?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
+  await visitorContext.close();
 });
 
-test("the lead asks for a second Tech Lead signature and a required item; the gate waits again", async ({ browser }) => {
-  const lead = await signedIn(browser, LEAD.email);
+test("the lead asks for a second Tech Lead signature and a required item; the gate waits again", async ({ asUser, apiAs, createPlan }) => {
+  // Where the tests above leave a plan: both approvals given, "Backup taken" done.
+  const plan = await createPlan(WITH_APPROVERS);
+  await approveBoth(plan, apiAs);
+  await (await apiAs(LEAD.email)).change(plan, { type: "item.status", itemId: await plan.itemId("Backup taken"), status: "DONE", expectedVersion: 0 });
+  const planUrl = plan.path;
+
+  const lead = await asUser(LEAD.email);
   await lead.goto(planUrl);
   await expect(lead.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   const planPage = lead;

@@ -4,4 +4,8 @@ export const LEAD = { email: "lead@example.com", name: "Lee Deploy" };
 export const VIEWER = { email: "viewer@example.com", name: "Vic Viewer" };
 export const QA_LEAD = { email: "qa@example.com", name: "Quinn Tester" };
 export const TECH_LEAD = { email: "tech@example.com", name: "Taylor Tech" };
+export const DEVOPS_LEAD = { email: "devops@example.com", name: "Devin Ops" };
 export const ADMIN = { email: "admin@example.com", name: "Avery Admin" };
+
+/** The accounts e2e/auth.setup.ts signs in once per run, for specs to use through their stored state. */
+export const SIGNED_IN_ACCOUNTS = [LEAD, VIEWER, QA_LEAD, TECH_LEAD, ADMIN] as const;

@@ -23,13 +23,24 @@ export async function startAppServer(port: number): Promise<AppServer> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Read the output (an unread pipe that fills up would block the server) and keep its tail
+  // for the error message if the server does not come up.
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const baseURL = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode}:\n${output}`);
     const healthy = await fetch(`${baseURL}/api/health`).then((response) => response.ok).catch(() => false);
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`server on port ${port} did not become healthy`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`server on port ${port} did not become healthy:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+
+/**
+ * Plans and accounts a spec makes for itself, in the e2e test process, through the same code
+ * the app runs: an import goes through importPlan (as the import page and `npx preflight
+ * import` do), a template through createPlanFromTemplate, an account through createUser.
+ * Everything after creation goes over HTTP (see fixtures.ts). The lib modules load on first
+ * use, so specs that never create a plan never open a database connection.
+ */
+
+export interface TestPlan {
+  id: string;
+  title: string;
+  /** The plan's page, e.g. /plans/abc. */
+  path: string;
+  /** Its database id of the item whose text contains `text` (exactly one must). */
+  itemId(text: string): Promise<string>;
+  /** Its database id of the gate with this title (compared without case). */
+  gateId(title: string): Promise<string>;
+}
+
+export interface TemplateFields {
+  templateId: string;
+  feature: string;
+  version: string;
+  environment: string;
+  windowStart?: string;
+  timeZone?: string;
+  deployLead?: string;
+}
+
+/** A short suffix that keeps titles and emails of parallel tests apart. */
+export function uniqueSuffix(): string {
+  return randomUUID().slice(0, 8);
+}
+
+async function database() {
+  const { db } = await import("@/lib/db");
+  return db();
+}
+
+async function accountId(email: string): Promise<string> {
+  const user = await (await database()).user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new Error(`no account ${email} in the e2e database`);
+  return user.id;
+}
+
+function testPlan(plan: { id: string; title: string }): TestPlan {
+  return {
+    id: plan.id,
+    title: plan.title,
+    path: `/plans/${plan.id}`,
+    async itemId(text) {
+      const items = await (await database()).planItem.findMany({ where: { planId: plan.id, text: { contains: text } }, select: { id: true } });
+      if (items.length !== 1) throw new Error(`expected one item containing "${text}" in "${plan.title}", found ${items.length}`);
+      return items[0]!.id;
+    },
+    async gateId(title) {
+      const gates = await (await database()).gate.findMany({ where: { planId: plan.id, title: { equals: title, mode: "insensitive" } }, select: { id: true } });
+      if (gates.length !== 1) throw new Error(`expected one gate "${title}" in "${plan.title}", found ${gates.length}`);
+      return gates[0]!.id;
+    },
+  };
+}
+
+export async function importTestPlan(markdown: string, leadEmail: string): Promise<TestPlan> {
+  const { importPlan } = await import("@/lib/plans/import-plan");
+  const created = await importPlan({ markdown, createdById: await accountId(leadEmail), as: "plan" });
+  return testPlan(created);
+}
+
+export async function createTestPlanFromTemplate(fields: TemplateFields, leadEmail: string): Promise<TestPlan> {
+  const { createPlanFromTemplate } = await import("@/lib/templates/create-plan-from-template");
+  const created = await createPlanFromTemplate({ ...fields, createdById: await accountId(leadEmail) });
+  return testPlan(created);
+}
+
+export async function createTestAccount(input: { name: string; email: string; password: string }): Promise<void> {
+  const { createUser } = await import("@/lib/users/create-user");
+  await createUser(input);
+}
+
+/** Closes this worker's database pool, if a spec opened it. */
+export async function closeTestDatabase(): Promise<void> {
+  const loaded = globalThis as unknown as { preflightPrisma?: unknown };
+  if (!loaded.preflightPrisma) return;
+  const { disconnectDatabase } = await import("@/lib/db");
+  await disconnectDatabase();
+}
