@@ -31,7 +31,12 @@ export function PresenceBar({ people, connection }: { people: PresenceEntry[]; c
           <li
             key={person.userId}
             title={`${person.name} · ${person.role.toLowerCase()}${person.idle ? " · idle" : ""}`}
-            className={`grid size-7 place-items-center rounded-full border-2 border-white bg-indigo-100 text-[10px] font-semibold text-indigo-900 dark:border-slate-900 dark:bg-indigo-900 dark:text-indigo-100 ${person.idle ? "opacity-40" : ""}`}
+            // Idle is shown as a grey, dashed avatar rather than by fading it: faded text fails contrast.
+            className={`grid size-7 place-items-center rounded-full border-2 text-[10px] font-semibold ${
+              person.idle
+                ? "border-dashed border-slate-400 bg-slate-100 text-slate-700 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-200"
+                : "border-white bg-indigo-100 text-indigo-900 dark:border-slate-900 dark:bg-indigo-900 dark:text-indigo-100"
+            }`}
           >
             <span aria-hidden>{initials(person.name)}</span>
             <span className="sr-only">
