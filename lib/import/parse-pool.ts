@@ -24,8 +24,8 @@ function parsePool(): Piscina<ParseTask, ReadUploadOutcome> {
   pool ??= new Piscina<ParseTask, ReadUploadOutcome>({
     filename: PARSE_WORKER_FILE,
     execArgv: ["--import", "tsx"],
-    // Imports are occasional; two at once is plenty, and an idle worker goes away.
-    minThreads: 0,
+    // Imports are occasional: one worker stays ready once the first import came, two at most.
+    minThreads: 1,
     maxThreads: 2,
     idleTimeout: 60_000,
     // One parse per worker at a time, so a slow one only ever holds its own worker.

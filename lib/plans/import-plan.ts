@@ -12,9 +12,9 @@ import { saveTemplate } from "@/lib/plans/save-template";
  * with the importer's message. `text` is the upload decoded (UTF-8, or Windows-1252 for an
  * older editor's file): that, not the raw bytes, is what later steps keep.
  */
-export async function previewPlanImport(input: string | Uint8Array): Promise<ReadUpload> {
+export async function previewPlanImport(input: string | Uint8Array, options: { timeoutMs?: number } = {}): Promise<ReadUpload> {
   try {
-    return await readUploadOffThread(input);
+    return await readUploadOffThread(input, options);
   } catch (error) {
     if (error instanceof ImportError) throw new AppError("unprocessable", error.message, { reason: error.code });
     throw error;
