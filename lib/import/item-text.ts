@@ -1,5 +1,6 @@
 import type { ItemState, ItemStatus, Metric } from "@/lib/plan-document/schema";
 import { parseMetric } from "@/lib/import/metric-text";
+import { foldUserText } from "@/lib/import/fold-user-text";
 import { parenthesisedValue, valueToEnd, valueToEndWithout } from "@/lib/import/linear-scan";
 
 /**
@@ -130,9 +131,9 @@ export function formatStateSuffix(state: ItemState): string {
   if (state.status === "pending" && !state.by && !state.at && state.note === undefined && state.measuredValue === undefined) return "";
   const word = STATUS_WORDS.find(([status]) => status === state.status)?.[1] ?? state.status;
   let suffix = ` — ${word}`;
-  if (state.by) suffix += ` by ${state.by}`;
+  if (state.by) suffix += ` by ${foldUserText(state.by)}`;
   if (state.at) suffix += ` at ${formatAt(state.at)}`;
   if (state.measuredValue !== undefined) suffix += `; measured: ${state.measuredValue}`;
-  if (state.note !== undefined) suffix += `; note: ${state.note.replace(/\s+/g, " ")}`;
+  if (state.note !== undefined) suffix += `; note: ${foldUserText(state.note)}`;
   return suffix;
 }
