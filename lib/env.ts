@@ -48,6 +48,7 @@ const settingsSchema = z
     CHANGE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     REDIS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),
     OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

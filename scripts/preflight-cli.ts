@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const { AppError } = await import("@/lib/errors");
   try {
     if (values["dry-run"]) {
-      const result = previewPlanImport(new Uint8Array(bytes));
+      const result = await previewPlanImport(new Uint8Array(bytes));
       if (values.json) {
         console.log(JSON.stringify({ summary: result.summary, warnings: result.warnings, document: result.document }, null, 2));
       } else {
@@ -58,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    const { closeParsePool } = await import("@/lib/import/parse-pool");
+    await closeParsePool();
   }
 }
 

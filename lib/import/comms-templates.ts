@@ -30,9 +30,17 @@ export function unquote(blockquote: string): string {
     .join("\n");
 }
 
+/** As `.replace(/\([^)]*\)\s*$/, "")`, by scanning (the regex read on from every "(" of a run). */
+function withoutTrailingNote(title: string): string {
+  const trimmed = title.trimEnd();
+  if (!trimmed.endsWith(")")) return title;
+  const open = trimmed.indexOf("(", trimmed.lastIndexOf(")", trimmed.length - 2) + 1);
+  return open === -1 || open === trimmed.length - 1 ? title : trimmed.slice(0, open);
+}
+
 /** "Step 1: Notify Stakeholders (Success)" → "Stakeholders". */
 function audienceFromHeading(title: string): string | undefined {
-  const withoutNote = title.replace(/\([^)]*\)\s*$/, "").trim();
+  const withoutNote = withoutTrailingNote(title).trim();
   return /\b(?:notify|inform|message to|e-?mail to|announce to|notification to)\s+(.+)$/i.exec(withoutNote)?.[1]?.trim();
 }
 
@@ -46,7 +54,7 @@ export function buildTemplate(content: string, name: string, sectionTitle: strin
     if (!header?.[1] || headers.has(header[1].toLowerCase())) break;
     headers.set(header[1].toLowerCase(), (header[2] ?? "").trim());
   }
-  const body = toMustachePlaceholders(lines.slice(index).join("\n").replace(/^\s*\n/, "").replace(/\s+$/, ""));
+  const body = toMustachePlaceholders(lines.slice(index).join("\n").replace(/^\s*\n/, "").trimEnd());
   const subject = headers.has("subject") ? toMustachePlaceholders(headers.get("subject") ?? "") : undefined;
   const audience = headers.get("to") ?? headers.get("audience") ?? audienceFromHeading(sectionTitle);
   return {

@@ -9,9 +9,35 @@ import { isBlank, stripBlanks } from "@/lib/import/placeholders";
  */
 
 const LABELLED = /\(?\b(phone|tel|mobile|cell|e-?mail)\s*:\s*([^),;]*)\)?/gi;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// Starts only where a run of address characters starts: otherwise a long run without "@" was
+// scanned again from each of its characters.
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /\+?\d[\d\s().-]{5,}\d/;
-const TYPED_BLANK = /\[([^\]]*?)\]/g;
+
+/** Each "[…]" replaced by what `replace` returns for its content (by scanning: a regex retried every "[" of a run without "]"). */
+function replaceBracketed(text: string, replace: (whole: string, inner: string) => string): string {
+  let result = "";
+  let cursor = 0;
+  for (let open = text.indexOf("["); open !== -1; open = text.indexOf("[", cursor)) {
+    const close = text.indexOf("]", open + 1);
+    if (close === -1) break;
+    // As `\[([^\]]*?)\]`: the last "[" before the "]" does not matter; the first one opens.
+    result += text.slice(cursor, open) + replace(text.slice(open, close + 1), text.slice(open + 1, close));
+    cursor = close + 1;
+  }
+  return result + text.slice(cursor);
+}
+
+const SEPARATOR = /[\s/|,;–—-]/;
+
+/** Separators and white space trimmed from both ends, by scanning (a `[…]+$` regex rescans runs). */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATOR.test(text[start] ?? "")) start += 1;
+  while (end > start && SEPARATOR.test(text[end - 1] ?? "")) end -= 1;
+  return text.slice(start, end);
+}
 
 type ContactValue = Pick<ContactRow, "name" | "email" | "phone">;
 
@@ -22,7 +48,7 @@ export function parseContactValue(value: string): ContactValue {
     result[field] = stripBlanks(content);
     return " ";
   });
-  rest = rest.replace(TYPED_BLANK, (match, name: string) => {
+  rest = replaceBracketed(rest, (match, name) => {
     if (/phone|mobile|tel|cell/i.test(name)) result.phone ??= "";
     else if (/mail/i.test(name)) result.email ??= "";
     else return match;
@@ -39,10 +65,10 @@ export function parseContactValue(value: string): ContactValue {
     rest = rest.replace(phone[0], " ");
   }
   // Brackets that held an e-mail or number are left empty: "Bob <bob@example.com>" → "Bob".
-  const name = rest
+  const spaced = rest
     .replace(/\(\s*\)|<\s*>|\[\s*\]/g, " ")
-    .replace(/^[\s/|,;–—-]+|[\s/|,;–—-]+$/g, "")
     .trim();
+  const name = trimSeparators(spaced).trim();
   result.name = isBlank(name) ? "" : stripBlanks(name);
   return result;
 }

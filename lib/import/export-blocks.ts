@@ -2,6 +2,7 @@ import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from 
 import { looksLikeRole } from "@/lib/import/heading-context";
 import { analyzeItemText, formatStateSuffix } from "@/lib/import/item-text";
 import { BLANK } from "@/lib/import/placeholders";
+import { foldUserText } from "@/lib/import/fold-user-text";
 
 /**
  * Markdown for the pieces of a PlanDocument, written in the forms the parser reads back
@@ -168,7 +169,7 @@ function roleTable(gate: Gate, includeState: boolean): Block {
   const header = ["Role", "Signed By", ...(withDate ? ["Date"] : []), "Approved"];
   const rows = gate.roles.map((role) => [
     `${role.role}${role.required ? "" : " (optional)"}`,
-    includeState ? role.signedBy : "",
+    includeState ? foldUserText(role.signedBy) : "",
     ...(withDate ? [includeState ? (role.signedAt ?? "") : ""] : []),
     includeState && role.signed ? "✓" : "",
   ]);
@@ -212,7 +213,7 @@ export function gateBlocks(gate: Gate, roleItems: Map<string, PlanItem[]>, inclu
       continue;
     }
     const signed = includeState && role.signed;
-    const by = includeState && role.signedBy !== "" ? role.signedBy : BLANK;
+    const by = includeState && role.signedBy !== "" ? foldUserText(role.signedBy) : BLANK;
     const date = role.signedAt === undefined ? "" : ` Date: ${includeState && role.signedAt !== "" ? role.signedAt : BLANK}`;
     lines.push(`- [${signed ? "x" : " "}] ${role.role}${role.required ? "" : " (optional)"}: ${by}${date}`);
   }

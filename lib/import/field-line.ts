@@ -30,7 +30,10 @@ export function parseCaption(line: string): string | undefined {
   return BOLD_ONLY.exec(line)?.[1]?.trim();
 }
 
-const OPTION_LIST = /^(?:\s*\[[ xX]\]\s*[^[\]]+?)+\s*$/;
+// "[ ] a [x] b": each choice starts with its "[", which its label cannot contain, so the
+// repetition can be read only one way (the earlier `(?:\s*\[[ xX]\]\s*[^[\]]+?)+\s*$` backtracked
+// exponentially on "[x] a [x] a …" that did not end as a list).
+const OPTION_LIST = /^\s*(?:\[[ xX]\][^[\]]+)+$/;
 
 /** Builds a Field, reading "[ ] Success  [x] Partial" choices and treating blanks as "". */
 export function toField(key: string, rawValue: string): Field {
@@ -52,14 +55,18 @@ export interface DecisionLine {
 }
 
 // "Decision: GO / NO-GO / DEFER", "**Go/No-Go Decision**: …", "Decision (CAB chair): …"
-const DECISION = /^(?:final\s+|go\s*\/\s*no[- ]?go\s+)?decision(?:\s*\(([^)]+)\)|\s+by\s+([^:]+))?\s*:\s*(.+)$/i;
+// The "by" name is taken whole, up to the colon, as an atomic group (`(?=(…))\2`): without
+// that, a name without a colon after it was retried at every length against the white space.
+const DECISION = /^(?:final\s+|go\s*\/\s*no[- ]?go\s+)?decision(?:\s*\(([^)]+)\)|\s+by(?=(\s[^:]+))\2)?\s*:\s*(.+)$/i;
+// A separator with the white space around it; a match can only start where white space does.
+const DECISION_SEPARATOR = /(?<!\s)\s*(?:\/|\||,|\bor\b)\s*/i;
 
 export function parseDecisionLine(line: string): DecisionLine | undefined {
   const plain = stripBold(line).trim();
   const match = DECISION.exec(plain);
   const rest = match?.[3];
   if (!match || !rest || !/\bgo\b/i.test(rest) || !/\bno[- ]?go\b/i.test(rest)) return undefined;
-  const parts = rest.split(/\s*(?:\/|\||,|\bor\b)\s*/i).filter((part) => part.trim() !== "");
+  const parts = rest.split(DECISION_SEPARATOR).filter((part) => part.trim() !== "");
   let decision: string | undefined;
   const options = parts.map((part) => {
     const checked = /^\[[xX]\]/.test(part.trim());
@@ -67,7 +74,7 @@ export function parseDecisionLine(line: string): DecisionLine | undefined {
     if (checked) decision = label;
     return label;
   });
-  const maker = match[1] ?? match[2];
+  const maker = match[1] ?? match[2]?.slice(1);
   const decisionMaker = maker === undefined ? undefined : stripBlanks(maker);
   return { options, ...(decision ? { decision } : {}), ...(decisionMaker === undefined ? {} : { decisionMaker }) };
 }

@@ -1,7 +1,23 @@
 import type { StateBlock } from "markdown-it";
 
-// "[^label]:" — as in GFM, the label has no white space or "[" (and "\" escapes "[", "]", "\").
-const FOOTNOTE_START = /^\[\^((?:\\[[\]\\]|[^\s[\]\\]|\\)+)\]:/;
+/**
+ * "[^label]:" — as in GFM, the label has no white space, and a "[" or "]" in it must follow a
+ * "\". Read by one scan (the regex it replaces, `(?:\\[[\]\\]|[^\s[\]\\]|\\)+`, could read a run
+ * of backslashes in exponentially many ways). Like that regex, the longest label wins.
+ */
+function footnoteStart(line: string): { label: string; length: number } | undefined {
+  if (!line.startsWith("[^")) return undefined;
+  let end = -1;
+  for (let offset = 2; offset < line.length; offset += 1) {
+    const char = line[offset] ?? "";
+    if (/\s/.test(char)) break;
+    if (char !== "[" && char !== "]") continue;
+    const escaped = line[offset - 1] === "\\" && offset - 1 >= 2;
+    if (char === "]" && offset > 2 && line[offset + 1] === ":") end = offset;
+    if (!escaped) break;
+  }
+  return end === -1 ? undefined : { label: line.slice(2, end), length: end + 2 };
+}
 
 /**
  * GFM footnote definitions ("[^1]: text", continued by lines indented four spaces), which
@@ -14,12 +30,12 @@ export function footnoteDefinition(state: StateBlock, startLine: number, endLine
   const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
   const max = state.eMarks[startLine] ?? start;
   if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
-  const match = FOOTNOTE_START.exec(state.src.slice(start, max));
-  if (!match?.[1] || match[1].length > 999) return false;
+  const match = footnoteStart(state.src.slice(start, max));
+  if (!match || match.label.length > 999) return false;
   if (silent) return true;
 
   const open = state.push("footnote_definition_open", "", 1);
-  open.meta = { label: match[1] };
+  open.meta = { label: match.label };
   const lines: [number, number] = [startLine, startLine + 1];
   open.map = lines;
 
@@ -28,8 +44,8 @@ export function footnoteDefinition(state: StateBlock, startLine: number, endLine
   const oldSCount = state.sCount[startLine] ?? 0;
   const oldParentType = state.parentType;
   // The definition's content starts after the colon (and its white space) on the first line.
-  const afterColon = start + match[0].length;
-  const initial = oldSCount + match[0].length;
+  const afterColon = start + match.length;
+  const initial = oldSCount + match.length;
   let offset = initial;
   let pos = afterColon;
   for (; pos < max; pos += 1) {

@@ -1,5 +1,7 @@
 import type { ItemState, ItemStatus, Metric } from "@/lib/plan-document/schema";
 import { parseMetric } from "@/lib/import/metric-text";
+import { foldUserText } from "@/lib/import/fold-user-text";
+import { parenthesisedValue, valueToEnd, valueToEndWithout } from "@/lib/import/linear-scan";
 
 /**
  * What an item's text says about the item. The text itself is kept as written; these flags
@@ -17,27 +19,36 @@ export interface ItemTextFacts {
 
 // "(optional)", "if applicable", "(if needed)", "(if schema changes affect tasks)": all mean
 // the step may legitimately not apply.
-const OPTIONAL = /\(\s*optional\s*\)|\[\s*optional\s*\]|^\s*optional\s*:|\bif applicable\b|\bif needed\b|\bif required\b|\(\s*if\s[^)]*\)/i;
+// The "(if …)" form is checked apart: it only needs a ")" somewhere after "(if ".
+const OPTIONAL = /\(\s*optional\s*\)|\[\s*optional\s*\]|^\s*optional\s*:|\bif applicable\b|\bif needed\b|\bif required\b/i;
+const OPTIONAL_IF = /\(\s*if\s/i;
+
+function isOptional(text: string): boolean {
+  if (OPTIONAL.test(text)) return true;
+  const conditional = OPTIONAL_IF.exec(text);
+  return conditional !== null && text.lastIndexOf(")") >= conditional.index + conditional[0].length;
+}
 
 // Markers, not the adjective: "No critical bugs" is an ordinary item, "CRITICAL: …",
 // "(critical)" and "⚠️ …" are not.
 const CRITICAL = [/\bCRITICAL\b/, /[([]\s*critical\s*[)\]]/i, /^\s*(?:\*\*)?critical(?:\*\*)?\s*[:!—–-]/i, /⚠|🚨|❗|‼|🔴/u];
 
-const EXPECTED = [
-  /\(\s*expected(?: result)?\s*:\s*([^)]+)\)/i,
-  /\bexpected(?: result)?\s*:\s*(.+)$/i,
-  /(?:→|->|=>)\s*expect(?:ed)?(?: result)?\s*:?\s*(.+)$/i,
+// Each reads "keyword … value"; see linear-scan.ts for why they are not single regexes.
+const EXPECTED: ((text: string) => string | undefined)[] = [
+  (text) => parenthesisedValue(text, /\(\s*expected(?: result)?\s*:/gi),
+  (text) => valueToEnd(text, /\bexpected(?: result)?\s*:/gi),
+  (text) => valueToEnd(text, /(?:→|->|=>)\s*expect(?:ed)?(?: result)?\s*:?/gi),
 ];
 
-const ASSIGNEE = [
-  /\(\s*(?:owner|assignee|assigned to|responsible|who)\s*:\s*([^)]+)\)/i,
-  /\b(?:owner|assignee|assigned to)\s*:\s*([^;,()]+)$/i,
-  /(?:^|\s)@([A-Za-z][\w-]*)/,
+const ASSIGNEE: ((text: string) => string | undefined)[] = [
+  (text) => parenthesisedValue(text, /\(\s*(?:owner|assignee|assigned to|responsible|who)\s*:/gi),
+  (text) => valueToEndWithout(text, /\b(?:owner|assignee|assigned to)\s*:/gi, ";,()"),
+  (text) => /(?:^|\s)@([A-Za-z][\w-]*)/.exec(text)?.[1],
 ];
 
-function firstCapture(text: string, patterns: RegExp[]): string | undefined {
-  for (const pattern of patterns) {
-    const value = pattern.exec(text)?.[1]?.trim();
+function firstCapture(text: string, readers: ((text: string) => string | undefined)[]): string | undefined {
+  for (const read of readers) {
+    const value = read(text)?.trim();
     if (value) return value;
   }
   return undefined;
@@ -48,7 +59,7 @@ export function analyzeItemText(text: string): ItemTextFacts {
   const assignee = firstCapture(text, ASSIGNEE);
   const metric = parseMetric(text);
   return {
-    required: !OPTIONAL.test(text),
+    required: !isOptional(text),
     critical: CRITICAL.some((pattern) => pattern.test(text)),
     ...(expected ? { expected } : {}),
     ...(assignee ? { assignee } : {}),
@@ -66,8 +77,24 @@ const STATUS_WORDS: [ItemStatus, string][] = [
   ["pending", "pending"],
 ];
 
-const STATE_SUFFIX =
-  /\s+[—–]\s+(done|skipped|failed|n\/a|not applicable|pending)(?:\s+by\s+(.+?))?(?:\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?))?(?:;\s*note:\s*(.*))?$/i;
+// The suffix sits on the text's last line. Candidates start where a white-space run starts,
+// and the "by" name cannot end in white space before " at", so no two parts of the pattern
+// can match the same text and each candidate is read in time linear in what follows it.
+const SUFFIX_START = /(?<!\s)\s+[—–]\s+(done|skipped|failed|n\/a|not applicable|pending)/gi;
+const SUFFIX_DETAILS =
+  /(?:\s+by\s+(.+?))?(?:(?<!\s)\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?))?(?:;\s*note:\s*(.*))?$/iy;
+
+function matchStateSuffix(text: string): { index: number; word: string; details: RegExpExecArray } | undefined {
+  let lineStart = text.lastIndexOf("\n");
+  while (lineStart > 0 && /\s/.test(text[lineStart - 1] ?? "")) lineStart -= 1;
+  SUFFIX_START.lastIndex = Math.max(0, lineStart);
+  for (let start = SUFFIX_START.exec(text); start; start = SUFFIX_START.exec(text)) {
+    SUFFIX_DETAILS.lastIndex = start.index + start[0].length;
+    const details = SUFFIX_DETAILS.exec(text);
+    if (details && start[1]) return { index: start.index, word: start[1], details };
+  }
+  return undefined;
+}
 
 export interface StateSuffix {
   text: string;
@@ -75,11 +102,11 @@ export interface StateSuffix {
 }
 
 export function parseStateSuffix(text: string): StateSuffix | undefined {
-  const match = STATE_SUFFIX.exec(text);
-  if (!match?.[1]) return undefined;
-  const word = match[1].toLowerCase();
+  const match = matchStateSuffix(text);
+  if (!match) return undefined;
+  const word = match.word.toLowerCase();
   const status = STATUS_WORDS.find(([, label]) => label === word)?.[0] ?? (word === "not applicable" ? "not_applicable" : undefined);
-  const [, , by, at, measured, note] = match;
+  const [, by, at, measured, note] = match.details;
   // A bare " — done" is too likely to be prose; only read it with who/when details.
   if (!status || (status === "done" && !by && !at && measured === undefined && note === undefined)) return undefined;
   const state: ItemState = { status };
@@ -104,9 +131,9 @@ export function formatStateSuffix(state: ItemState): string {
   if (state.status === "pending" && !state.by && !state.at && state.note === undefined && state.measuredValue === undefined) return "";
   const word = STATUS_WORDS.find(([status]) => status === state.status)?.[1] ?? state.status;
   let suffix = ` — ${word}`;
-  if (state.by) suffix += ` by ${state.by}`;
+  if (state.by) suffix += ` by ${foldUserText(state.by)}`;
   if (state.at) suffix += ` at ${formatAt(state.at)}`;
   if (state.measuredValue !== undefined) suffix += `; measured: ${state.measuredValue}`;
-  if (state.note !== undefined) suffix += `; note: ${state.note.replace(/\s+/g, " ")}`;
+  if (state.note !== undefined) suffix += `; note: ${foldUserText(state.note)}`;
   return suffix;
 }

@@ -15,6 +15,17 @@ function countNewlines(value: string): number {
   return count;
 }
 
+/** As `.replace(/(?:\n[ \t]*)+$/, "")`, by scanning back (the regex was retried from every line of a run of blank lines). */
+function withoutTrailingBlankLines(value: string): string {
+  let end = value.length;
+  for (let offset = value.length - 1; offset >= 0; offset -= 1) {
+    const char = value[offset];
+    if (char === "\n") end = offset;
+    else if (char !== " " && char !== "\t") break;
+  }
+  return value.slice(0, end);
+}
+
 /** Whether 0-based `line` opens a quote, a list item (not a rule) or a footnote definition. */
 function opensContainer(lines: SourceLines, line: number): boolean {
   const content = lines.text.slice(lines.skipBlanks(line), lines.end(line));
@@ -44,7 +55,7 @@ export function fencedCode(token: Token, start: number, lines: SourceLines, inQu
   // is left out (the code then ends where that line's content would start).
   let endOffset = lines.start(end);
   if ((inQuote || endOffset < lines.text.length) && !opensContainer(lines, end)) {
-    const lastIsBlank = contentLines > 0 && /(?:^|\n)[ \t]*$/.test(value);
+    const lastIsBlank = contentLines > 0 && /^[ \t]*$/.test(value.slice(value.lastIndexOf("\n") + 1));
     if (lastIsBlank) value = value.slice(0, Math.max(0, value.lastIndexOf("\n")));
     endOffset = lastIsBlank && !inQuote ? lines.start(end - 1) : lines.end(end - 1);
   }
@@ -59,7 +70,7 @@ export function indentedCode(token: Token, start: number, lines: SourceLines): C
 
 export function htmlBlock(token: Token, start: number, lines: SourceLines): Html {
   // markdown-it keeps trailing blank lines of an unterminated block; mdast does not.
-  const value = withoutFinalNewline(token.content).replace(/(?:\n[ \t]*)+$/, "");
+  const value = withoutTrailingBlankLines(withoutFinalNewline(token.content));
   const [first = 0, end = first + 1] = token.map ?? [];
   return { type: "html", value, position: position(lines, start, lines.end(lines.lastFilled(first, end))) };
 }

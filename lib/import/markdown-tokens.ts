@@ -26,9 +26,10 @@ import { followRemark } from "@/lib/import/remark-compatibility";
  */
 
 // markdown-it stops reading blocks nested deeper than `maxNesting` (its default, 100, is 50
-// levels of list) and drops their lines; remark had no such limit. 1000 stays far from the
-// call stack's limit while no plan nests that deep, and past it the lines are kept (below).
-const MAX_NESTING = 1000;
+// levels of list) and drops their lines; remark had no such limit. 400 is far deeper than any
+// plan nests and stays clear of the call stack's limit (1000 levels of "> " quotes exceeded
+// it), and past it the lines are kept (below).
+const MAX_NESTING = 400;
 const md = new MarkdownIt("default", { html: true, linkify: false, typographer: false, maxNesting: MAX_NESTING });
 
 const tokenizeBlocks = md.block.tokenize.bind(md.block);
@@ -49,6 +50,57 @@ md.block.tokenize = (state: StateBlock, startLine: number, endLine: number): voi
   inline.children = [];
   state.push("paragraph_close", "p", -1);
 };
+
+/**
+ * markdown-it's `parseLinkLabel` scans from a "[" to its matching "]". Each "[" of a run that
+ * never closes scans to the end of the paragraph again, so "[[[[…" took quadratic time (and
+ * "![" worse). This is the same scan with a budget per paragraph: a few times the paragraph's
+ * length in all, far more than any real text needs. Once spent, a "[" is read as text, which
+ * is what it is in such input anyway.
+ */
+const LABEL_SCAN_BUDGET_PER_CHARACTER = 8;
+const labelBudgets = new WeakMap<StateInline, { left: number }>();
+
+function parseLinkLabelWithBudget(state: StateInline, start: number, disableNested?: boolean): number {
+  let budget = labelBudgets.get(state);
+  if (!budget) {
+    budget = { left: LABEL_SCAN_BUDGET_PER_CHARACTER * state.src.length + 1024 };
+    labelBudgets.set(state, budget);
+  }
+  const max = state.posMax;
+  const oldPos = state.pos;
+  let level = 1;
+  let found = false;
+  state.pos = start + 1;
+  while (state.pos < max) {
+    if (budget.left <= 0) {
+      state.pos = oldPos;
+      return -1;
+    }
+    budget.left -= 1;
+    const marker = state.src.charCodeAt(state.pos);
+    if (marker === 0x5d /* ] */) {
+      level -= 1;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    const prevPos = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker === 0x5b /* [ */) {
+      if (prevPos === state.pos - 1) level += 1;
+      else if (disableNested) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  const labelEnd = found ? state.pos : -1;
+  state.pos = oldPos;
+  return labelEnd;
+}
+md.helpers.parseLinkLabel = parseLinkLabelWithBudget;
 
 // Adjacent text tokens stay apart (merging keeps the later token, losing where the text
 // starts); the tree builder merges text itself.

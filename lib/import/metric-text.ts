@@ -11,7 +11,8 @@ const UNIT =
   "(ms|msec|milliseconds?|%|percent|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|rps|req/s|qps|kb|mb|gb|tb)";
 const COMPARATOR = "(<=|>=|==|=|<|>|≤|≥)";
 const NUMBER = "(\\d+(?:\\.\\d+)?)";
-const BLANK = "(?:_{2,}|\\[[^\\]]*\\]|<[^>]*>|\\?+)";
+// Bracketed blanks are short; unbounded, "[" without "]" was scanned to the end from every ":".
+const BLANK = "(?:_{2,}|\\[[^\\]]{0,60}\\]|<[^>]{0,60}>|\\?+)";
 const TARGET_WORD = "(?:target|threshold|goal|slo|max|maximum|min|minimum|limit)";
 
 const FILL_IN = new RegExp(
@@ -48,7 +49,10 @@ function cleanLabel(label: string): string {
 }
 
 export function parseMetric(text: string): Metric | undefined {
-  const singleLine = text.split("\n")[0] ?? "";
+  // White space runs become one space: the label is read that way anyway, and the patterns'
+  // neighbouring `\s*` and `\s+` then cannot share a long run (quadratic before).
+  const firstBreak = text.indexOf("\n");
+  const singleLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\s+/g, " ");
   const fillIn = FILL_IN.exec(singleLine);
   if (fillIn?.[1] && fillIn[3] && fillIn[4]) {
     return {

@@ -12,7 +12,16 @@ const HTML_TAGS = new Set([
 // footnote-ish references ([1]).
 const BRACKET_BLANK = /\[([A-Za-z][A-Za-z0-9 _/.&'-]{0,60})\](?!\(|\[)/g;
 const ANGLE_BLANK = /<([A-Za-z][A-Za-z0-9 _-]{0,40})>/g;
-const MUSTACHE_BLANK = /\{\{\s*([^{}]{1,60}?)\s*\}\}/g;
+// "{{ name }}": everything between the braces, judged in code (`mustacheName`). The earlier
+// `\{\{\s*([^{}]{1,60}?)\s*\}\}` tried every split of a long run of spaces between its parts.
+const MUSTACHE_BLANK = /\{\{([^{}]*)\}\}/g;
+
+/** The name inside "{{…}}" (trimmed, 1–60 characters), or undefined when it is not a blank. */
+function mustacheName(inner: string): string | undefined {
+  if (inner === "") return undefined;
+  const name = inner.trim();
+  return name.length <= 60 ? name : undefined;
+}
 const UNDERSCORE_BLANK = /_{2,}/g;
 const WORD_BLANK = /\b(?:TBD|TBA|TBC)\b/g;
 
@@ -26,7 +35,7 @@ export function stripBlanks(value: string): string {
     .replace(UNDERSCORE_BLANK, " ")
     .replace(BRACKET_BLANK, (match, name: string) => (isBracketBlankName(name) ? " " : match))
     .replace(ANGLE_BLANK, (match, name: string) => (isAngleBlank(name) ? " " : match))
-    .replace(MUSTACHE_BLANK, " ")
+    .replace(MUSTACHE_BLANK, (match, inner: string) => (mustacheName(inner) === undefined ? match : " "))
     .replace(WORD_BLANK, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -48,7 +57,7 @@ export function blankNames(text: string): string[] {
     const trimmed = name.trim();
     if (trimmed !== "" && !names.includes(trimmed)) names.push(trimmed);
   };
-  for (const match of text.matchAll(MUSTACHE_BLANK)) add(match[1] ?? "");
+  for (const match of text.matchAll(MUSTACHE_BLANK)) add(mustacheName(match[1] ?? "") ?? "");
   for (const match of text.matchAll(BRACKET_BLANK)) if (isBracketBlankName(match[1] ?? "")) add(match[1] ?? "");
   for (const match of text.matchAll(ANGLE_BLANK)) if (isAngleBlank(match[1] ?? "")) add(match[1] ?? "");
   return names;

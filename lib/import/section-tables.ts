@@ -98,7 +98,7 @@ export function handleTable(table: Table, scope: BlockScope, state: BuildState):
       for (const row of rows) {
         const roleCell = cell(row, map, "role");
         if (roleCell === undefined) continue;
-        const role = roleCell.replace(/\s*\(\s*optional\s*\)/i, "");
+        const role = roleCell.replace(/(?<!\s)\s*\(\s*optional\s*\)/i, "");
         const signedBy = stripBlanks(cell(row, map, "name") ?? cell(row, map, "signature") ?? "");
         const date = map.columns.has("date") ? stripBlanks(cell(row, map, "date") ?? "") : undefined;
         gate.roles.push({

@@ -85,7 +85,7 @@ export function headingTiming(heading: string): HeadingTiming {
     duration = parsed;
     return "";
   });
-  title = title.replace(/\s*[-–—:@|]\s*$/, "").replace(/^\s*[-–—:@|]\s*/, "").replace(/\s{2,}/g, " ").trim();
+  title = title.replace(/(?<!\s)\s*[-–—:@|]\s*$/, "").replace(/^\s*[-–—:@|]\s*/, "").replace(/\s{2,}/g, " ").trim();
   return { title, ...(offset ? { offset } : {}), ...(duration ? { duration } : {}) };
 }
 
@@ -153,7 +153,7 @@ function toTimeOfDay(match: RegExpExecArray): TimeOfDay | undefined {
 export function findTimeOfDay(text: string): FoundTimeOfDay | undefined {
   for (const match of text.matchAll(TIME_OF_DAY)) {
     // Digits right after the match ("2026", "10:3045") mean a longer number, not a time.
-    if (/^\d/.test(text.slice(match.index + match[0].length))) continue;
+    if (/\d/.test(text.charAt(match.index + match[0].length))) continue;
     const time = toTimeOfDay(match);
     if (time) return { time, index: match.index, length: match[0].length };
   }

@@ -2,6 +2,7 @@ import type { Gate, ItemState, PlanDocument, PlanItem, PlanSection } from "@/lib
 import { timeColumnsOf, type TimeColumns } from "@/lib/plans/time-columns";
 import type { GateStatus } from "@/lib/signoffs/gate-rules";
 import { instantToWallTime } from "@/lib/time/window";
+import { foldUserText } from "@/lib/import/fold-user-text";
 
 /** The run state of one item as the rows hold it. */
 export interface ItemStateRow {
@@ -26,9 +27,10 @@ export function documentWithState(document: PlanDocument, rows: readonly ItemSta
       row && (row.status !== "PENDING" || row.measuredValue !== null)
         ? {
             status: row.status.toLowerCase() as ItemState["status"],
-            ...(row.changedBy ? { by: row.changedBy } : {}),
+            // Names and notes are typed by people; the document holds them on one line (fold-user-text.ts).
+            ...(row.changedBy ? { by: foldUserText(row.changedBy) } : {}),
             ...(row.statusAt ? { at: row.statusAt.toISOString() } : {}),
-            ...(row.statusNote ? { note: row.statusNote } : {}),
+            ...(row.statusNote ? { note: foldUserText(row.statusNote) } : {}),
             ...(row.measuredValue !== null ? { measuredValue: row.measuredValue } : {}),
           }
         : undefined;
@@ -60,10 +62,11 @@ export function gateWithSignatures(gate: Gate, status: GateStatus): Gate {
   const roles = gate.roles.map((role) => {
     const live = status.roles.find((candidate) => candidate.title === role.role.trim());
     if (!live) return role;
+    const name = (signature: { userName: string }) => foldUserText(signature.userName);
     const parts = [
-      ...live.approvals.map((signature) => signature.userName),
-      ...live.rejections.map((signature) => `rejected by ${signature.userName}${signature.comment ? ` (${signature.comment})` : ""}`),
-      ...live.stale.map((signature) => `${signature.userName} (stale: signed before the checklist changed)`),
+      ...live.approvals.map(name),
+      ...live.rejections.map((signature) => `rejected by ${name(signature)}${signature.comment ? ` (${foldUserText(signature.comment)})` : ""}`),
+      ...live.stale.map((signature) => `${name(signature)} (stale: signed before the checklist changed)`),
     ];
     const latest = [...live.approvals, ...live.rejections, ...live.stale].map((signature) => signature.at).sort().at(-1);
     return { ...role, signed: live.state === "signed", signedBy: parts.join("; "), ...(latest ? { signedAt: day(latest) } : {}) };

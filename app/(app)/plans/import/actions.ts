@@ -34,10 +34,11 @@ export async function previewImportAction(_previous: ImportPreviewState, formDat
     input = new Uint8Array(await file.arrayBuffer());
   }
   try {
-    const result = previewPlanImport(input);
+    const result = await previewPlanImport(input);
     return {
       status: "preview",
-      markdown: typeof input === "string" ? input : Buffer.from(input).toString("utf8"),
+      // The decoded text (a Windows-1252 file's "café" stays "café"), which step 2 then saves.
+      markdown: result.text,
       title: result.document.title,
       summary: result.summary,
       warnings: result.warnings,
