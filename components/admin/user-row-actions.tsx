@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { resetPasswordAction, setUserActiveAction, type AdminUserFormState } from "@/app/(app)/admin/users/actions";
+import { resetPasswordAction, setIdentityLinkAction, setUserActiveAction, type AdminUserFormState } from "@/app/(app)/admin/users/actions";
 import { FormNotice } from "@/components/admin/form-notice";
 import { FormAlert } from "@/components/ui/form-alert";
 import { buttonStyles } from "@/components/ui/styles";
@@ -11,6 +11,8 @@ interface RowUser {
   id: string;
   name: string;
   active: boolean;
+  identityLinkAllowed?: boolean;
+  _count?: { externalIdentities: number };
 }
 
 const smallButton = "px-3 py-1.5";
@@ -67,6 +69,30 @@ export function ActiveToggle({ user }: { user: RowUser }) {
         {pending ? `${verb.slice(0, -1)}ing…` : verb}
       </button>
       <FormAlert message={state.error} />
+    </form>
+  );
+}
+
+/**
+ * Single sign-on never takes over an existing account by email: an administrator allows one
+ * link here, and the owner's next single sign-on with that verified email makes it.
+ */
+export function IdentityLinkToggle({ user, provider }: { user: RowUser; provider: string }) {
+  const [state, formAction, pending] = useActionState<AdminUserFormState, FormData>(setIdentityLinkAction, {});
+  const linked = user._count?.externalIdentities ?? 0;
+  const allowed = Boolean(user.identityLinkAllowed);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="allowed" value={allowed ? "false" : "true"} />
+      {linked ? <p className="text-xs text-slate-600 dark:text-slate-400">Linked to {provider}</p> : null}
+      <button type="submit" disabled={pending} className={`${buttonStyles.secondary} ${smallButton}`}>
+        {pending ? "Saving…" : allowed ? "Withdraw sign-on link" : `Allow ${provider} link`}
+        <span className="sr-only"> for {user.name}</span>
+      </button>
+      {allowed ? <p className="text-xs text-slate-600 dark:text-slate-400">Their next {provider} sign-in links it.</p> : null}
+      <FormAlert message={state.error} />
+      <FormNotice message={state.notice} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { ActiveToggle, ResetPasswordForm } from "@/components/admin/user-row-actions";
+import { ActiveToggle, IdentityLinkToggle, ResetPasswordForm } from "@/components/admin/user-row-actions";
 import { cardStyles } from "@/components/ui/styles";
 import type { ManagedUser } from "@/lib/users/admin-users";
 
@@ -6,8 +6,11 @@ const createdFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZ
 
 const pill = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium";
 
-/** Every account of the instance, with the admin's actions per row. */
-export function UsersTable({ users, currentUserId }: { users: ManagedUser[]; currentUserId: string }) {
+/**
+ * Every account of the instance, with the admin's actions per row. `singleSignOn` is the
+ * provider's label when single sign-on is configured: then accounts can be allowed a link.
+ */
+export function UsersTable({ users, currentUserId, singleSignOn }: { users: ManagedUser[]; currentUserId: string; singleSignOn: string | null }) {
   return (
     <div className={`${cardStyles} overflow-x-auto`}>
       <table className="w-full text-left text-sm">
@@ -56,6 +59,7 @@ export function UsersTable({ users, currentUserId }: { users: ManagedUser[]; cur
                   <div className="flex min-w-56 flex-col items-start gap-2">
                     <ResetPasswordForm user={user} />
                     {isSelf ? null : <ActiveToggle user={user} />}
+                    {singleSignOn ? <IdentityLinkToggle user={user} provider={singleSignOn} /> : null}
                   </div>
                 </td>
               </tr>

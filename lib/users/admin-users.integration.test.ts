@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resetDatabase } from "@/lib/testing/reset-database";
-import { adminCreateUser, listUsers, resetPassword, setUserActive } from "@/lib/users/admin-users";
+import { adminCreateUser, listUsers, resetPassword, setIdentityLinkAllowed, setUserActive } from "@/lib/users/admin-users";
 import { createUser } from "@/lib/users/create-user";
 import { findActiveUser } from "@/lib/users/find-active-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
@@ -137,5 +137,20 @@ describe("permissions", () => {
     expect(await db().user.count()).toBe(2);
     await expect(verifyCredentials({ email: "person1@example.com", password: "long-enough-password" })).resolves.toMatchObject({ id: admin.id });
     expect(await findActiveUser(admin.id)).not.toBeNull();
+  });
+});
+
+describe("setIdentityLinkAllowed", () => {
+  it("lets an admin allow and withdraw one single sign-on link, and refuses anyone else", async () => {
+    const { admin, member } = await adminAndMember();
+    const allowed = await setIdentityLinkAllowed(admin.id, { userId: member.id, allowed: "true" });
+    expect(allowed).toMatchObject({ id: member.id, identityLinkAllowed: true, _count: { externalIdentities: 0 } });
+    const withdrawn = await setIdentityLinkAllowed(admin.id, { userId: member.id, allowed: false });
+    expect(withdrawn.identityLinkAllowed).toBe(false);
+
+    expect((await refusal(setIdentityLinkAllowed(member.id, { userId: admin.id, allowed: true }))).status).toBe(403);
+    expect((await refusal(setIdentityLinkAllowed(admin.id, { userId: "no-such-user", allowed: true }))).status).toBe(404);
+    const stored = await db().user.findUniqueOrThrow({ where: { id: admin.id }, select: { identityLinkAllowed: true } });
+    expect(stored.identityLinkAllowed).toBe(false);
   });
 });

@@ -30,9 +30,15 @@ export const setUserActiveSchema = z.object({
   active: z.union([z.boolean(), z.stringbool()]),
 });
 
+export const setIdentityLinkSchema = z.object({
+  userId: userIdSchema,
+  allowed: z.union([z.boolean(), z.stringbool()]),
+});
+
 export type AdminCreateUserInput = z.input<typeof adminCreateUserSchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
+export type SetIdentityLinkInput = z.input<typeof setIdentityLinkSchema>;
 
 /** The first message for each field of a failed parse, for showing beside the form's inputs. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

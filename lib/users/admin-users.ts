@@ -5,8 +5,10 @@ import {
   adminCreateUserSchema,
   fieldErrorsOf,
   resetPasswordSchema,
+  setIdentityLinkSchema,
   setUserActiveSchema,
   type AdminCreateUserInput,
+  type SetIdentityLinkInput,
   type ResetPasswordInput,
   type SetUserActiveInput,
 } from "@/lib/users/admin-users.schemas";
@@ -35,9 +37,23 @@ export interface ManagedUser {
   title: string | null;
   active: boolean;
   createdAt: Date;
+  /** The next single sign-on with this account's verified email may link its identity (once). */
+  identityLinkAllowed: boolean;
+  /** How many single sign-on identities are linked to the account. */
+  _count: { externalIdentities: number };
 }
 
-const managedUserSelect = { id: true, name: true, email: true, role: true, title: true, active: true, createdAt: true } as const;
+const managedUserSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  title: true,
+  active: true,
+  createdAt: true,
+  identityLinkAllowed: true,
+  _count: { select: { externalIdentities: true } },
+} as const;
 
 /** The acting user, if they are an active administrator; otherwise a 403. */
 export async function requireAdmin(actorId: string | null | undefined): Promise<CurrentUser> {
@@ -113,4 +129,17 @@ export async function setUserActive(actorId: string, input: SetUserActiveInput):
   // After the commit: their open live connections end now, not at their next request.
   if (!active) closeLiveConnections(userId);
   return updated;
+}
+
+/**
+ * Allows (or withdraws) one single sign-on link for an existing account. Single sign-on never
+ * takes over an account by its email alone (lib/users/oidc-user.ts); this is how its owner's
+ * identity gets linked: their next sign-in with that verified email links it and uses this up.
+ */
+export async function setIdentityLinkAllowed(actorId: string, input: SetIdentityLinkInput): Promise<ManagedUser> {
+  await requireAdmin(actorId);
+  const { userId, allowed } = validate(setIdentityLinkSchema, input);
+  const { count } = await db().user.updateMany({ where: { id: userId }, data: { identityLinkAllowed: allowed } });
+  if (count === 0) throw new AppError("not_found", "That user no longer exists.");
+  return db().user.findUniqueOrThrow({ where: { id: userId }, select: managedUserSelect });
 }

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { adminCreateUser, resetPassword, setUserActive } from "@/lib/users/admin-users";
-import { adminCreateUserSchema, fieldErrorsOf, resetPasswordSchema, setUserActiveSchema } from "@/lib/users/admin-users.schemas";
+import { adminCreateUser, resetPassword, setIdentityLinkAllowed, setUserActive } from "@/lib/users/admin-users";
+import { adminCreateUserSchema, fieldErrorsOf, resetPasswordSchema, setIdentityLinkSchema, setUserActiveSchema } from "@/lib/users/admin-users.schemas";
 import type { CurrentUser } from "@/lib/users/find-active-user";
 
 /** What the admin user forms show after a submission. Passwords are never sent back. */
@@ -76,6 +76,25 @@ export async function setUserActiveAction(_previous: AdminUserFormState, formDat
     const user = await setUserActive(admin.id, parsed.data);
     revalidatePath("/admin/users");
     return { notice: `${user.name} is now ${user.active ? "active" : "deactivated"}.`, savedAt: Date.now() };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+export async function setIdentityLinkAction(_previous: AdminUserFormState, formData: FormData): Promise<AdminUserFormState> {
+  const admin = await sessionAdmin();
+  if (!admin) return FORBIDDEN;
+  const parsed = setIdentityLinkSchema.safeParse({ userId: formData.get("userId") ?? "", allowed: formData.get("allowed") ?? "" });
+  if (!parsed.success) return { status: 422, error: fieldErrorsOf(parsed.error).userId ?? "Choose whether to allow the link." };
+  try {
+    const user = await setIdentityLinkAllowed(admin.id, parsed.data);
+    revalidatePath("/admin/users");
+    return {
+      notice: user.identityLinkAllowed
+        ? `${user.name}'s next single sign-on with ${user.email} will be linked to this account.`
+        : `Single sign-on link for ${user.name} withdrawn.`,
+      savedAt: Date.now(),
+    };
   } catch (error) {
     return refusal(error);
   }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { requireUser } from "@/lib/auth/current-user";
+import { oidcSettings } from "@/lib/env";
 import { listUsers } from "@/lib/users/admin-users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -22,7 +23,7 @@ export default async function AdminUsersPage() {
         </p>
       </div>
       <CreateUserForm />
-      <UsersTable users={users} currentUserId={user.id} />
+      <UsersTable users={users} currentUserId={user.id} singleSignOn={oidcSettings()?.name ?? null} />
     </main>
   );
 }
