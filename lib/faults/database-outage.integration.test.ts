@@ -6,7 +6,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/database-unavailable";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createTickingPlan, setStatus, storedRun } from "@/lib/faults/fault-fixture";
-import { startAppProcess, type ControlledAppProcess } from "@/lib/testing/app-process";
+import { startAppProcess, UNLIMITED_CHANGES, type ControlledAppProcess } from "@/lib/testing/app-process";
 import { freePort } from "@/lib/testing/free-port";
 import { useDatabaseInThisProcess } from "@/lib/testing/integration-env";
 import { waitFor } from "@/lib/testing/live-harness";
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 it("refuses changes with 503 while PostgreSQL is down, writes nothing half, and recovers without a restart", async () => {
   const { planId, itemIds, lead, executor } = await createTickingPlan(ITEMS);
-  app = await startAppProcess(databaseUrl, { processGroup: true });
+  app = await startAppProcess(databaseUrl, { processGroup: true, env: UNLIMITED_CHANGES });
   socketClient = await SocketPlanClient.open(app.url, lead, planId);
   const httpClient = await HttpPlanClient.open(app.url, executor, planId);
 

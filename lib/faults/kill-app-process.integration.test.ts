@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTickingPlan, setStatus, storedRun } from "@/lib/faults/fault-fixture";
-import { startAppProcess, type ControlledAppProcess } from "@/lib/testing/app-process";
+import { startAppProcess, UNLIMITED_CHANGES, type ControlledAppProcess } from "@/lib/testing/app-process";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { waitFor } from "@/lib/testing/live-harness";
 import { HttpPlanClient, SocketPlanClient, type ChangeOutcome } from "@/lib/testing/plan-clients";
@@ -41,7 +41,7 @@ type Send = (change: ReturnType<typeof setStatus>) => Promise<ChangeOutcome>;
 it("loses no acknowledged change and applies none twice when the app is killed with SIGKILL mid-run", async () => {
   const { planId, itemIds, lead, executor } = await createTickingPlan(ITEMS);
   const database = integrationDatabase().url;
-  const first = await startAppProcess(database, { processGroup: true });
+  const first = await startAppProcess(database, { processGroup: true, env: UNLIMITED_CHANGES });
   apps.push(first);
 
   socketClient = await SocketPlanClient.open(first.url, lead, planId);
@@ -95,7 +95,7 @@ it("loses no acknowledged change and applies none twice when the app is killed w
 
   // The same database, a new process; the clients come back, catch up, and finish the run,
   // starting with the change each had in flight, sent again against the same version.
-  const second = await startAppProcess(database, { processGroup: true });
+  const second = await startAppProcess(database, { processGroup: true, env: UNLIMITED_CHANGES });
   apps.push(second);
   await socketClient.connect(second.url);
   httpClient.moveTo(second.url);

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTickingPlan, setStatus, storedRun } from "@/lib/faults/fault-fixture";
-import { startAppProcess, type ControlledAppProcess } from "@/lib/testing/app-process";
+import { startAppProcess, UNLIMITED_CHANGES, type ControlledAppProcess } from "@/lib/testing/app-process";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { HttpPlanClient, SocketPlanClient } from "@/lib/testing/plan-clients";
 import { resetDatabase } from "@/lib/testing/reset-database";
@@ -20,7 +20,7 @@ const sockets: SocketPlanClient[] = [];
 
 beforeAll(async () => {
   await resetDatabase();
-  app = await startAppProcess(integrationDatabase().url);
+  app = await startAppProcess(integrationDatabase().url, { env: UNLIMITED_CHANGES });
 }, 120_000);
 afterAll(async () => {
   sockets.forEach((client) => client.disconnect());

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { MAX_PLAN_BYTES } from "@/lib/import/validate-plan-input";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
-import { startAppProcess, type AppProcess } from "@/lib/testing/app-process";
+import { startAppProcess, UNLIMITED_CHANGES, type AppProcess } from "@/lib/testing/app-process";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { connectClient, sessionCookie, type LiveClient } from "@/lib/testing/live-harness";
 import { resetDatabase } from "@/lib/testing/reset-database";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // Long enough that the slow document is read to its end rather than refused.
   // eslint-disable-next-line no-restricted-properties -- the server process started below inherits it
   process.env.IMPORT_PARSE_TIMEOUT_MS = "120000";
-  app = await startAppProcess(integrationDatabase().url);
+  app = await startAppProcess(integrationDatabase().url, { env: UNLIMITED_CHANGES });
   await resetDatabase();
   lead = await db().user.create({ data: { name: "Lee Lead", email: "lead@example.com", passwordHash: "not-used" }, select: { id: true, name: true } });
   cookie = await sessionCookie(lead.id, lead.name);

@@ -13,6 +13,13 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * For tests that send changes from one account as fast as they can on purpose (fault tests,
+ * catch-up, a tick racing an import): the per-person rate limit is not what they test, and
+ * lib/http/change-limits.integration.test.ts tests it with a low limit.
+ */
+export const UNLIMITED_CHANGES = { CHANGE_RATE_LIMIT: "1000000000" } as const;
+
 export interface AppProcessOptions {
   /** "development" runs `npm run dev`'s mode: Next compiles pages on demand, no build needed. */
   mode?: "production" | "development";
