@@ -138,7 +138,7 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: { type: "comment.added", comment: { id: comment.id, itemId: change.itemId, body: change.body, author: actor.name, at: comment.createdAt.toISOString() } } };
     }
     case "plan.lifecycle":
-      return { event: await writeLifecycleChange(tx, plan, change, at) };
+      return { event: await writeLifecycleChange(tx, plan, change, at, actor) };
     case "plan.edit":
       return { event: await writePlanSettings(tx, plan, change) };
     case "gate.configure":

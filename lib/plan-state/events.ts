@@ -1,6 +1,7 @@
 import type { ItemStatusName } from "@/lib/plans/progress";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
+import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 
 /**
@@ -90,6 +91,8 @@ export type PlanEventPayload =
       finishedAt: string | null;
       /** Monitoring checks created because the plan finished. */
       checks?: CheckLiveState[];
+      /** The lead started or completed the plan over unsatisfied sign-off gates, and why. */
+      override?: GateOverrideRecord;
     }
   | { type: "plan.edited"; settings: PlanSettings }
   | { type: "gate.configured"; gateId: string; config: GateLiveConfig }

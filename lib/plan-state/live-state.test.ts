@@ -21,6 +21,7 @@ const state: PlanLiveState = {
   downtimeMarkers: { a: "START", b: "END" },
   itemSpans: {},
   checks: [],
+  overrides: [],
 };
 
 const message = (seq: number, at: string, event: PlanEventPayload): PlanEventMessage => ({ planId: "p", seq, at, actor: null, event });

@@ -10,6 +10,7 @@ import type {
   WindowLiveState,
 } from "@/lib/plan-state/events";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
+import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 
 /**
@@ -43,6 +44,8 @@ export interface PlanLiveState {
   itemSpans: Record<string, { first: string; last: string }>;
   /** Monitoring checks due after the finish, in due order. */
   checks: CheckLiveState[];
+  /** Starts and completions the lead made over unsatisfied sign-off gates, oldest first. */
+  overrides: GateOverrideRecord[];
 }
 
 export const ACTIVITY_LENGTH = 50;
@@ -83,6 +86,7 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       next.finishedAt = event.finishedAt;
       if (event.status === "ROLLING_BACK") next.rollbackReason = event.reason;
       if (event.checks) next.checks = event.checks;
+      if (event.override) next.overrides = [...state.overrides, event.override];
       break;
     case "plan.window":
       next.window = event.window;

@@ -5,6 +5,7 @@ import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import { checkLiveState, downtimePeriods, windowLiveState, windowSelect } from "@/lib/plan-state/write-time";
 import { loadItemSpans } from "@/lib/timeline/timeline-source";
+import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { liveConfigOf, loadGateConfigs, loadSignaturesInForce } from "@/lib/signoffs/read-signoffs";
 
 /** Past this many missed events a client reloads the snapshot instead of replaying them. */
@@ -52,7 +53,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures, downtime, spans, checks] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -66,6 +67,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         downtimePeriods(tx, planId),
         loadItemSpans(tx, planId),
         tx.monitoringCheck.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } }),
+        loadGateOverrides(tx, planId),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -96,6 +98,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         downtimeMarkers: Object.fromEntries(items.flatMap((item) => (item.downtimeMarker ? [[item.id, item.downtimeMarker]] : []))),
         itemSpans: Object.fromEntries(Object.entries(spans).map(([id, span]) => [id, { first: new Date(span.first).toISOString(), last: new Date(span.last).toISOString() }])),
         checks: checks.map(checkLiveState),
+        overrides,
       };
     },
     { isolationLevel: "RepeatableRead" },

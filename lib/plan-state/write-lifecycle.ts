@@ -4,12 +4,14 @@ import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventPayload } from "@/lib/plan-state/events";
 import { FINISHED_STATUSES, planTransition } from "@/lib/plan-state/lifecycle";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
-import { startBlockedReason } from "@/lib/plan-state/write-signoff";
+import { gatedActionBlock } from "@/lib/plan-state/write-signoff";
+import type { Actor } from "@/lib/plan-state/plan-access";
+import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import { recordPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { createMonitoringChecks } from "@/lib/plan-state/monitoring-checks";
 
 /** Start, complete, finish as partial, abort, roll back: the plan status transitions. */
-export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>, now: Date): Promise<PlanEventPayload> {
+export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "plan.lifecycle" }>, now: Date, actor: Pick<Actor, "name">): Promise<PlanEventPayload> {
   const items = await tx.planItem.findMany({
     where: { planId: plan.id },
     select: { id: true, text: true, required: true, status: true, section: { select: { isRollback: true } } },
@@ -23,9 +25,18 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
   if (!result.ok) {
     throw new AppError(result.reason === "items-open" ? "unprocessable" : "conflict", result.message, result.reason === "items-open" ? { openItems: result.openItems } : undefined);
   }
-  if (change.action === "start") {
-    const blocked = await startBlockedReason(tx, plan.id);
-    if (blocked) throw new AppError("conflict", blocked);
+  let override: GateOverrideRecord | undefined;
+  if (change.action === "start" || change.action === "complete") {
+    const blocked = await gatedActionBlock(tx, plan.id, change.action);
+    if (blocked && !change.override) throw new AppError("conflict", blocked.message, { gateHolds: blocked.holds, overridable: true });
+    if (blocked && change.override) {
+      // Stored, not only in the event: the banner, the export and the report show it for as long as the plan exists.
+      const record = await tx.gateOverride.create({
+        data: { planId: plan.id, action: change.action === "start" ? "START" : "COMPLETE", reason: change.override.reason, gates: blocked.holds as unknown as Prisma.InputJsonValue, byName: actor.name, createdAt: now },
+        select: { id: true },
+      });
+      override = { id: record.id, action: change.action === "start" ? "START" : "COMPLETE", reason: change.override.reason, gates: blocked.holds, byName: actor.name, at: now.toISOString() };
+    }
   }
   const finished = FINISHED_STATUSES.has(result.to);
   const updated = await tx.plan.update({
@@ -46,6 +57,7 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
     trigger: change.trigger ?? null,
     startedAt: updated.startedAt?.toISOString() ?? null,
     finishedAt: updated.finishedAt?.toISOString() ?? null,
+    ...(override ? { override } : {}),
   };
   if (!finished) return event;
   // The figures and the monitoring schedule belong to the finish itself: same transaction.

@@ -5,7 +5,8 @@ import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventPayload } from "@/lib/plan-state/events";
 import type { Actor } from "@/lib/plan-state/plan-access";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
-import { checkSignature, coveredItemsAt, gateStatus, startBlockedBy, type SignRequest } from "@/lib/signoffs/gate-rules";
+import { gatedActionBlockedBy, type ActionBlock, type GatedAction } from "@/lib/signoffs/gate-blocks";
+import { checkSignature, coveredItemsAt, gateStatus, type SignRequest } from "@/lib/signoffs/gate-rules";
 import { liveConfigOf, loadGateConfigs, loadSignaturesInForce, signatureLiveState } from "@/lib/signoffs/read-signoffs";
 
 type Tx = Prisma.TransactionClient;
@@ -69,11 +70,11 @@ export async function writeGateConfiguration(tx: Tx, plan: LockedPlan, change: C
   return { type: "gate.configured", gateId: gate.id, config: liveConfigOf(fresh) };
 }
 
-/** Why the plan may not start yet, or null: every Go/No-Go gate must say GO first. */
-export async function startBlockedReason(tx: Tx, planId: string): Promise<string | null> {
-  const gates = (await loadGateConfigs(tx, planId)).filter((gate) => gate.kind === "GO_NO_GO");
+/** Why the plan may not start (or complete) now, or null: the gates that hold back this action and are not satisfied. */
+export async function gatedActionBlock(tx: Tx, planId: string, action: GatedAction): Promise<ActionBlock | null> {
+  const gates = await loadGateConfigs(tx, planId);
   if (!gates.length) return null;
   const [signatures, items] = await Promise.all([loadSignaturesInForce(tx, planId), tx.planItem.findMany({ where: { planId }, select: { id: true, status: true } })]);
   const statusById = new Map(items.map((item) => [item.id, item.status]));
-  return startBlockedBy(gates.map((gate) => ({ gate, status: gateStatus(gate, signatures, (itemId) => statusById.get(itemId)) })));
+  return gatedActionBlockedBy(action, gates.map((gate) => ({ gate, status: gateStatus(gate, signatures, (itemId) => statusById.get(itemId)) })));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
+import { SIGNOFF_PLAN_MARKDOWN } from "@/lib/testing/signoff-test-plan";
 
 const MARKDOWN = `# Billing 3.1 release
 
@@ -69,5 +70,14 @@ describe("plan rows", () => {
     const gates = gateRows(document, ids);
     expect(gates).toHaveLength(1);
     expect(gates[0]!.roles.map((role) => role.title)).toEqual(["Tech Lead", "QA Lead"]);
+  });
+
+  it("derives what each gate holds back: a closing sign-off holds back Complete", () => {
+    expect(gateRows(document, ids)[0]!.blocks).toBe("COMPLETE");
+    const imported = parsePlanMarkdown(SIGNOFF_PLAN_MARKDOWN).document;
+    expect(gateRows(imported, ids).map((gate) => [gate.kind, gate.blocks])).toEqual([
+      ["GO_NO_GO", "START"],
+      ["PRE_DEPLOYMENT", "START"],
+    ]);
   });
 });

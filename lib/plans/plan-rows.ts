@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import { defaultGateBlocks, isBeforeDeploymentPhase, type GateBlocksName } from "@/lib/signoffs/gate-blocks";
 
 /**
  * Projects a plan document onto the rows that carry state: sections and items in document
@@ -49,6 +50,7 @@ export interface GateRow {
   kind: GateKind;
   title: string;
   decisionMakerRole: string | null;
+  blocks: GateBlocksName;
   roles: { title: string; quorum: number; position: number }[];
 }
 
@@ -165,16 +167,32 @@ export function sectionAndItemRows(document: PlanDocument, newId: () => string =
   return { sections, items };
 }
 
+/** Each section's index among the top-level sections it belongs to, by document id. */
+function topLevelIndexById(document: PlanDocument): { titles: string[]; indexById: Map<string, number> } {
+  const topLevel = document.sections.filter((section) => section.level > 0);
+  const indexById = new Map<string, number>();
+  const visit = (section: PlanSection, index: number) => {
+    indexById.set(section.id, index);
+    for (const child of section.sections) visit(child, index);
+  };
+  topLevel.forEach((section, index) => visit(section, index));
+  return { titles: topLevel.map((section) => section.title || section.heading), indexById };
+}
+
 export function gateRows(document: PlanDocument, newId: () => string = randomUUID): GateRow[] {
+  const { titles: topLevelTitles, indexById } = topLevelIndexById(document);
   return document.gates.map((gate, position) => {
     const kind = GATE_KINDS[gate.kind];
     const titles = [...new Set(gate.roles.map((role) => role.role.trim()).filter(Boolean))];
+    const title = filled(gate.label) ?? GATE_TITLES[kind];
+    const beforeDeploymentPhase = isBeforeDeploymentPhase(topLevelTitles, gate.sectionId === null ? null : (indexById.get(gate.sectionId) ?? null));
     return {
       id: newId(),
       documentKey: gate.id,
       position,
       kind,
-      title: filled(gate.label) ?? GATE_TITLES[kind],
+      title,
+      blocks: defaultGateBlocks({ kind, title }, { beforeDeploymentPhase }),
       decisionMakerRole: filled(gate.decisionMaker),
       roles: titles.map((title, index) => ({ title, quorum: 1, position: index })),
     };

@@ -70,6 +70,7 @@ const initial: PlanLiveState = {
   downtimeMarkers: {},
   itemSpans: {},
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
+  overrides: [],
 };
 
 describe("redactEventForShare", () => {

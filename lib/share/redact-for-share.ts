@@ -1,3 +1,4 @@
+import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { CheckLiveState, CommentLiveState, ItemLiveState, PlanEventMessage, PlanEventPayload, PlanSettings } from "@/lib/plan-state/events";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
@@ -72,6 +73,23 @@ export function redactStateForShare(state: PlanLiveState, policy: SharePolicy = 
     downtimeMarkers: { ...state.downtimeMarkers },
     itemSpans: Object.fromEntries(Object.entries(state.itemSpans).map(([id, span]) => [id, { first: span.first, last: span.last }])),
     checks: state.checks.map((check) => shareCheck(check, policy)),
+    overrides: state.overrides.map((override) => shareOverride(override, policy)),
+  };
+}
+
+/**
+ * That the lead went ahead over a gate is part of the plan's status, so a visitor sees it;
+ * the reason, who did it and what each gate lacked (names, rejection comments) are discussion.
+ */
+function shareOverride(override: GateOverrideRecord, policy: SharePolicy): GateOverrideRecord {
+  const discussion = policy.showDiscussion;
+  return {
+    id: override.id,
+    action: override.action,
+    reason: discussion ? override.reason : "reason not shared",
+    gates: override.gates.map((gate) => ({ gateId: gate.gateId, title: gate.title, missing: discussion ? [...gate.missing] : [] })),
+    byName: discussion ? override.byName : "",
+    at: override.at,
   };
 }
 
@@ -123,6 +141,7 @@ function redactPayload(event: PlanEventPayload, policy: SharePolicy): PlanEventP
         startedAt: event.startedAt,
         finishedAt: event.finishedAt,
         ...(event.checks ? { checks: event.checks.map((check) => shareCheck(check, policy)) } : {}),
+        ...(event.override ? { override: shareOverride(event.override, policy) } : {}),
       };
     case "plan.edited":
       return { type: event.type, settings: shareSettings(event.settings) };

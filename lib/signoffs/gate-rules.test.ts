@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { checkSignature, coveredItemsAt, gateStatus, startBlockedBy, type GateConfig, type SignatureLiveState } from "@/lib/signoffs/gate-rules";
+import { checkSignature, coveredItemsAt, gateStatus, type GateConfig, type SignatureLiveState } from "@/lib/signoffs/gate-rules";
 
 const preDeployment: GateConfig = {
   id: "pre",
   kind: "PRE_DEPLOYMENT",
   title: "Pre-deployment sign-off",
   decisionMakerRole: null,
+  blocks: "START",
   requiredItemIds: [],
   roles: [
     { title: "QA Lead", quorum: 2 },
     { title: "Tech Lead", quorum: 1 },
   ],
 };
-const goNoGo: GateConfig = { id: "go", kind: "GO_NO_GO", title: "Go/No-Go", decisionMakerRole: "CTO", requiredItemIds: [], roles: [] };
+const goNoGo: GateConfig = { id: "go", kind: "GO_NO_GO", title: "Go/No-Go", decisionMakerRole: "CTO", blocks: "START", requiredItemIds: [], roles: [] };
 
 let counter = 0;
 const signature = (overrides: Partial<SignatureLiveState>): SignatureLiveState => ({
@@ -65,18 +66,6 @@ describe("gateStatus", () => {
     expect(gateStatus(goNoGo, [deferred, go], noItems)).toMatchObject({ state: "satisfied", decision: { decision: "GO" } });
     expect(gateStatus(goNoGo, [{ ...go, stale: true }], noItems).state).toBe("pending");
     expect(gateStatus(goNoGo, [signature({ gateId: "go", title: null, decision: "NO_GO" })], noItems).state).toBe("rejected");
-  });
-});
-
-describe("startBlockedBy", () => {
-  it("lets a plan without a Go/No-Go gate start, and blocks one whose gate has not said GO", () => {
-    const pre = { gate: preDeployment, status: gateStatus(preDeployment, [], noItems) };
-    expect(startBlockedBy([pre])).toBeNull();
-    expect(startBlockedBy([pre, { gate: goNoGo, status: gateStatus(goNoGo, [], noItems) }])).toMatch(/has not said GO/);
-    const noGo = gateStatus(goNoGo, [signature({ gateId: "go", title: null, decision: "NO_GO" })], noItems);
-    expect(startBlockedBy([{ gate: goNoGo, status: noGo }])).toMatch(/says NO-GO/);
-    const go = gateStatus(goNoGo, [signature({ gateId: "go", title: null, decision: "GO" })], noItems);
-    expect(startBlockedBy([{ gate: goNoGo, status: go }])).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { isSettled, type ItemStatusName } from "@/lib/plans/progress";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
+import type { GateBlocksName } from "@/lib/signoffs/gate-blocks";
 
 /**
  * When a gate is satisfied and who may sign it. Pure: the one writer asks it before every
@@ -14,6 +15,8 @@ export interface GateConfig {
   kind: GateKindName;
   title: string;
   decisionMakerRole: string | null;
+  /** The lifecycle action this gate holds back until it is satisfied. */
+  blocks: GateBlocksName;
   requiredItemIds: string[];
   roles: { title: string; quorum: number }[];
 }
@@ -76,18 +79,6 @@ export function gateStatus(gate: GateConfig, signatures: readonly SignatureLiveS
   const decided = gate.kind !== "GO_NO_GO" || (decisionFresh && decision.decision === "GO");
   const satisfied = !rejected && decided && roles.every((role) => role.state === "signed") && openRequiredItemIds.length === 0;
   return { gateId: gate.id, state: rejected ? "rejected" : satisfied ? "satisfied" : "pending", roles, decision, openRequiredItemIds };
-}
-
-/** Start waits for every Go/No-Go gate to say GO; a plan without one may start at any time. */
-export function startBlockedBy(statuses: readonly { gate: GateConfig; status: GateStatus }[]): string | null {
-  const waiting = statuses.filter(({ gate, status }) => gate.kind === "GO_NO_GO" && status.state !== "satisfied");
-  if (!waiting.length) return null;
-  const { gate, status } = waiting[0]!;
-  const decision = status.decision;
-  if (decision && !decision.stale && decision.decision !== "GO") {
-    return `${gate.title} says ${decision.decision === "NO_GO" ? "NO-GO" : "DEFER"}; the deployment cannot start.`;
-  }
-  return `${gate.title} has not said GO yet; the deployment cannot start until it does.`;
 }
 
 export interface Signer {

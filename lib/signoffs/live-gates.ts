@@ -1,4 +1,5 @@
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
+import type { GateBlocksName } from "@/lib/signoffs/gate-blocks";
 import { gateStatus, type GateConfig, type GateKindName, type GateStatus } from "@/lib/signoffs/gate-rules";
 
 /** What of a gate never changes while a plan runs; pages get it once, from the server. */
@@ -7,11 +8,12 @@ export interface GateStructure {
   kind: GateKindName;
   title: string;
   decisionMakerRole: string | null;
+  blocks: GateBlocksName;
   roleTitles: string[];
 }
 
-export function gateStructureOf(gate: { id: string; kind: string; title: string; decisionMakerRole: string | null; roles: { title: string }[] }): GateStructure {
-  return { id: gate.id, kind: gate.kind as GateKindName, title: gate.title, decisionMakerRole: gate.decisionMakerRole, roleTitles: gate.roles.map((role) => role.title) };
+export function gateStructureOf(gate: { id: string; kind: string; title: string; decisionMakerRole: string | null; blocks: string; roles: { title: string }[] }): GateStructure {
+  return { id: gate.id, kind: gate.kind as GateKindName, title: gate.title, decisionMakerRole: gate.decisionMakerRole, blocks: gate.blocks as GateBlocksName, roleTitles: gate.roles.map((role) => role.title) };
 }
 
 /** Each gate with its status under the live state: what every view of a plan shows. */
@@ -24,6 +26,7 @@ export function liveGateStatuses(gates: readonly GateStructure[], state: Pick<Pl
       kind: structure.kind,
       title: structure.title,
       decisionMakerRole: structure.decisionMakerRole,
+      blocks: structure.blocks,
       requiredItemIds: live?.requiredItemIds ?? [],
       roles: structure.roleTitles.map((title) => ({ title, quorum: quorum(title) })),
     };

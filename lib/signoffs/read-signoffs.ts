@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from "@/lib/db";
 import type { GateLiveConfig } from "@/lib/plan-state/events";
+import type { GateBlocksName } from "@/lib/signoffs/gate-blocks";
 import type { GateConfig, GateKindName, SignatureLiveState } from "@/lib/signoffs/gate-rules";
 
 /** The plan's gates as the gate rules need them, in plan order. */
@@ -7,9 +8,9 @@ export async function loadGateConfigs(client: DatabaseOrTransaction, planId: str
   const gates = await client.gate.findMany({
     where: { planId },
     orderBy: { position: "asc" },
-    select: { id: true, kind: true, title: true, decisionMakerRole: true, requiredItemIds: true, roles: { orderBy: { position: "asc" }, select: { title: true, quorum: true } } },
+    select: { id: true, kind: true, title: true, decisionMakerRole: true, blocks: true, requiredItemIds: true, roles: { orderBy: { position: "asc" }, select: { title: true, quorum: true } } },
   });
-  return gates.map((gate) => ({ ...gate, kind: gate.kind as GateKindName }));
+  return gates.map((gate) => ({ ...gate, kind: gate.kind as GateKindName, blocks: gate.blocks as GateBlocksName }));
 }
 
 export function liveConfigOf(gate: Pick<GateConfig, "requiredItemIds" | "roles">): GateLiveConfig {
