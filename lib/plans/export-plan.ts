@@ -2,7 +2,10 @@ import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
 import { planDocumentSchema } from "@/lib/plan-document/schema";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
-import { documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
+import { documentWithOverrides, documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
+import { db } from "@/lib/db";
+import { isLateSignature } from "@/lib/signoffs/gate-blocks";
+import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
 /** The plan as Markdown with its current state, and a file name for the download. */
@@ -10,13 +13,20 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const plan = await getPlanForUser(planId, user);
   const parsed = planDocumentSchema.safeParse(plan.document);
   if (!parsed.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be exported.");
-  const document = documentWithWindow(
-    documentWithState(
-      parsed.data,
-      plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
-      await gateStatusesByDocumentKey(plan),
+  const blocksByGateId = new Map(plan.gates.map((gate) => [gate.id, gate.blocks]));
+  const times = { status: plan.status, startedAt: plan.startedAt?.toISOString() ?? null, finishedAt: plan.finishedAt?.toISOString() ?? null };
+  const [gateStatuses, overrides] = await Promise.all([gateStatusesByDocumentKey(plan), loadGateOverrides(db(), plan.id)]);
+  const document = documentWithOverrides(
+    documentWithWindow(
+      documentWithState(
+        parsed.data,
+        plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
+        gateStatuses,
+        (signature) => isLateSignature(blocksByGateId.get(signature.gateId) ?? "COMPLETE", signature, times),
+      ),
+      plan,
     ),
-    plan,
+    overrides,
   );
   const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "plan";
   return { fileName: `${slug}.md`, markdown: exportPlanMarkdown(document) };

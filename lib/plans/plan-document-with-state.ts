@@ -1,6 +1,7 @@
 import type { Gate, ItemState, PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
 import { timeColumnsOf, type TimeColumns } from "@/lib/plans/time-columns";
-import type { GateStatus } from "@/lib/signoffs/gate-rules";
+import type { GateStatus, SignatureLiveState } from "@/lib/signoffs/gate-rules";
+import { describeOverride, type GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import { instantToWallTime } from "@/lib/time/window";
 import { foldUserText } from "@/lib/import/fold-user-text";
 
@@ -18,7 +19,12 @@ export interface ItemStateRow {
  * The plan's document with the current state of every item written into it, ready for the
  * Markdown export. The stored document keeps its import-time state; the rows are the truth.
  */
-export function documentWithState(document: PlanDocument, rows: readonly ItemStateRow[], gates: ReadonlyMap<string, GateStatus> = new Map()): PlanDocument {
+export function documentWithState(
+  document: PlanDocument,
+  rows: readonly ItemStateRow[],
+  gates: ReadonlyMap<string, GateStatus> = new Map(),
+  isLate: (signature: SignatureLiveState) => boolean = () => false,
+): PlanDocument {
   const byKey = new Map(rows.map((row) => [row.documentKey, row]));
   const withItem = (item: PlanItem): PlanItem => {
     const row = byKey.get(item.id);
@@ -46,7 +52,7 @@ export function documentWithState(document: PlanDocument, rows: readonly ItemSta
     sections: document.sections.map(withSection),
     gates: document.gates.map((gate) => {
       const status = gates.get(gate.id);
-      return status ? gateWithSignatures(gate, status) : gate;
+      return status ? gateWithSignatures(gate, status, isLate) : gate;
     }),
   };
 }
@@ -58,13 +64,14 @@ const day = (at: string) => at.slice(0, 10);
  * has its fresh approvals; rejections and stale signatures are named next to it, so the
  * exported Markdown says exactly where each sign-off stands.
  */
-export function gateWithSignatures(gate: Gate, status: GateStatus): Gate {
+export function gateWithSignatures(gate: Gate, status: GateStatus, isLate: (signature: SignatureLiveState) => boolean = () => false): Gate {
   const roles = gate.roles.map((role) => {
     const live = status.roles.find((candidate) => candidate.title === role.role.trim());
     if (!live) return role;
     const name = (signature: { userName: string }) => foldUserText(signature.userName);
     const parts = [
-      ...live.approvals.map(name),
+      // Late: given after the Start or Complete this gate should have held back.
+      ...live.approvals.map((signature) => `${name(signature)}${isLate(signature) ? " (late)" : ""}`),
       ...live.rejections.map((signature) => `rejected by ${name(signature)}${signature.comment ? ` (${foldUserText(signature.comment)})` : ""}`),
       ...live.stale.map((signature) => `${name(signature)} (stale: signed before the checklist changed)`),
     ];
@@ -103,4 +110,17 @@ export function documentWithWindow(document: PlanDocument, plan: TimeColumns): P
     metadata.expectedDowntime = plan.expectedDowntimeMinutes ? `${plan.expectedDowntimeMinutes} minutes` : "None";
   }
   return { ...document, metadata };
+}
+
+/**
+ * Starts and completions done over unsatisfied gates, as header fields the importer keeps:
+ * "**Gate override**: Started without the QA Lead's sign-off: <reason> (Lee Lead, 2026-12-01 10:00 UTC)".
+ */
+export function documentWithOverrides(document: PlanDocument, overrides: readonly GateOverrideRecord[]): PlanDocument {
+  if (!overrides.length) return document;
+  const fields = overrides.map((override) => ({
+    key: "Gate override",
+    value: foldUserText(`${describeOverride(override)} (${override.byName}, ${override.at.slice(0, 16).replace("T", " ")} UTC)`),
+  }));
+  return { ...document, metadata: { ...document.metadata, extra: [...document.metadata.extra, ...fields] } };
 }

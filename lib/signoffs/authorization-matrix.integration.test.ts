@@ -36,8 +36,12 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
   "edit plan": { allowed: ["lead"], change: () => ({ type: "plan.edit", title: "Renamed plan" }) },
   start: {
     allowed: ["lead"],
-    // Start needs the Go/No-Go gate to say GO; the approver (holding CTO) decides it first.
-    prepare: async (f) => void (await applyPlanChange(actor(f, "approver"), f.planId, { type: "gate.decide", gateId: f.goGateId, decision: "GO", rationale: "Ready" })),
+    // Start needs the Go/No-Go gate to say GO and the pre-deployment sign-off; the approver (holding every title) gives both first.
+    prepare: async (f) => {
+      const approver = actor(f, "approver");
+      await applyPlanChange(approver, f.planId, { type: "gate.decide", gateId: f.goGateId, decision: "GO", rationale: "Ready" });
+      for (const title of ["QA Lead", "Tech Lead"]) await applyPlanChange(approver, f.planId, { type: "gate.sign", gateId: f.preGateId, title, decision: "APPROVE" });
+    },
     change: () => ({ type: "plan.lifecycle", action: "start" }),
   },
   complete: {

@@ -34,7 +34,7 @@ async function refusal(actor: Actor, change: unknown): Promise<{ status: number;
 
 async function gates() {
   const state = (await loadLiveState(planId))!;
-  const plan = await db().gate.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { roles: true } });
+  const plan = await db().gate.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { roles: { orderBy: { position: "asc" } } } });
   return Object.fromEntries(liveGateStatuses(plan.map(gateStructureOf), state).map(({ gate, status }) => [gate.id, status]));
 }
 
@@ -114,6 +114,9 @@ describe("stale signatures", () => {
 describe("Go/No-Go", () => {
   it("blocks Start until the decision maker says GO, recording decision, maker and rationale", async () => {
     const start = { type: "plan.lifecycle", action: "start" };
+    // The pre-deployment sign-off holds back Start too (gates-that-gate.integration.test.ts); here it is given first.
+    await applyPlanChange(qa2, planId, approve("QA Lead"));
+    await applyPlanChange(qa2, planId, approve("Tech Lead"));
     expect(await refusal(lead, start)).toMatchObject({ status: 409, message: expect.stringMatching(/has not said GO/) });
     expect(await refusal(qa, { type: "gate.decide", gateId: goGate, decision: "GO", rationale: "ok" })).toMatchObject({ status: 403, message: expect.stringMatching(/Only the CTO/) });
     expect(await refusal(cto, { type: "gate.decide", gateId: goGate, decision: "GO", rationale: "" })).toMatchObject({ status: 400 });
