@@ -4,6 +4,7 @@ import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { LifecycleAction, PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
 
 const ACTIONS: Record<PlanStatusName, { action: LifecycleAction; label: string; style: keyof typeof buttonStyles; needsReason?: boolean }[]> = {
   DRAFT: [
@@ -28,13 +29,54 @@ const ACTIONS: Record<PlanStatusName, { action: LifecycleAction; label: string; 
   ABORTED: [],
 };
 
-/** The actions that fit the plan's status; the ones that need a reason ask for it first. */
-export function LifecycleActions({ status, triggers, onChange }: { status: PlanStatusName; triggers: string[]; onChange: (change: PlanChange) => void }) {
+/** What the server said when it refused a lifecycle action, kept beside the buttons. */
+interface Refusal {
+  action: LifecycleAction;
+  message: string;
+  /** Sign-off gates hold the action back; the lead may go ahead with a reason. */
+  overridable: boolean;
+  openItems?: { id: string; text: string }[];
+}
+
+const OVERRIDE_LABEL: Partial<Record<LifecycleAction, string>> = { start: "Start anyway", complete: "Complete anyway" };
+
+function refusalOf(action: LifecycleAction, answer: ChangeAnswer): Refusal | null {
+  if (answer.ok) return null;
+  const { message, overridable, openItems } = answer.error as { message: string; overridable?: unknown; openItems?: Refusal["openItems"] };
+  return { action, message, overridable: answer.status === 409 && overridable === true && action in OVERRIDE_LABEL, openItems };
+}
+
+/**
+ * The actions that fit the plan's status; the ones that need a reason ask for it first. A
+ * refused action says why right here, and one held back by sign-off gates offers the lead
+ * to go ahead anyway, with a reason that is recorded and shown on the plan.
+ */
+export function LifecycleActions({ status, triggers, onChange }: { status: PlanStatusName; triggers: string[]; onChange: (change: PlanChange) => Promise<ChangeAnswer> }) {
   const [asking, setAsking] = useState<LifecycleAction | null>(null);
   const [reason, setReason] = useState("");
   const [trigger, setTrigger] = useState("");
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [overriding, setOverriding] = useState(false);
+  const [overrideReason, setOverrideReason] = useState("");
+  const [busy, setBusy] = useState(false);
   const actions = ACTIONS[status];
   if (!actions.length) return null;
+
+  const send = async (action: LifecycleAction, change: PlanChange) => {
+    setBusy(true);
+    try {
+      const answer = await onChange(change);
+      const refused = refusalOf(action, answer);
+      setRefusal(refused);
+      if (!refused) {
+        setOverriding(false);
+        setOverrideReason("");
+      }
+      return !refused;
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <div className="space-y-3">
@@ -44,12 +86,79 @@ export function LifecycleActions({ status, triggers, onChange }: { status: PlanS
             key={entry.action}
             type="button"
             className={buttonStyles[entry.style]}
-            onClick={() => (entry.needsReason ? setAsking(entry.action) : onChange({ type: "plan.lifecycle", action: entry.action }))}
+            disabled={busy}
+            onClick={() => {
+              setRefusal(null);
+              setOverriding(false);
+              if (entry.needsReason) setAsking(entry.action);
+              else void send(entry.action, { type: "plan.lifecycle", action: entry.action });
+            }}
           >
             {entry.label}
           </button>
         ))}
       </div>
+      {refusal ? (
+        <div role="alert" data-testid="lifecycle-refusal" className="max-w-xl space-y-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+          <p>{refusal.message}</p>
+          {refusal.openItems?.length ? (
+            <ul className="list-disc pl-5">
+              {refusal.openItems.slice(0, 10).map((item) => (
+                <li key={item.id}>{item.text}</li>
+              ))}
+              {refusal.openItems.length > 10 ? <li>…and {refusal.openItems.length - 10} more</li> : null}
+            </ul>
+          ) : null}
+          {refusal.overridable && !overriding ? (
+            <button type="button" className={buttonStyles.secondary} onClick={() => setOverriding(true)}>
+              Override with a reason
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {refusal?.overridable && overriding ? (
+        <form
+          className="max-w-xl space-y-3 rounded-lg border border-amber-300 p-4 dark:border-amber-700"
+          aria-label="Override the sign-off gate"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const why = overrideReason.trim();
+            if (!why) return;
+            void send(refusal.action, { type: "plan.lifecycle", action: refusal.action, override: { reason: why } });
+          }}
+        >
+          <div>
+            <label htmlFor="override-reason" className={fieldStyles.label}>
+              Why go ahead without the sign-off?
+            </label>
+            <textarea
+              id="override-reason"
+              required
+              autoFocus
+              rows={2}
+              maxLength={1000}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Escape") setOverriding(false);
+              }}
+              aria-describedby="override-note"
+              className={fieldStyles.input}
+            />
+            <p id="override-note" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              The reason is recorded and shown on the plan, in the export and in the report.
+            </p>
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonStyles.danger} disabled={busy || !overrideReason.trim()}>
+              {OVERRIDE_LABEL[refusal.action]}
+            </button>
+            <button type="button" className={buttonStyles.quiet} onClick={() => setOverriding(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
       {asking ? (
         <form
           className="max-w-xl space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
@@ -57,7 +166,7 @@ export function LifecycleActions({ status, triggers, onChange }: { status: PlanS
           onSubmit={(event) => {
             event.preventDefault();
             if (!reason.trim()) return;
-            onChange({ type: "plan.lifecycle", action: asking, reason: reason.trim(), trigger: trigger || undefined });
+            void send(asking, { type: "plan.lifecycle", action: asking, reason: reason.trim(), trigger: trigger || undefined });
             setAsking(null);
             setReason("");
             setTrigger("");

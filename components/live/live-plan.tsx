@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
+import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
 import { LiveItem } from "@/components/live/live-item";
 import { PresenceBar } from "@/components/live/presence-bar";
 import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
@@ -102,6 +103,15 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
     [sendChange],
   );
 
+  // Lifecycle actions show their own refusal beside the buttons (with the override form), not in the notice.
+  const lifecycleChange = useCallback(
+    (planChange: PlanChange) => {
+      setNotice(null);
+      return sendChange(planChange);
+    },
+    [sendChange],
+  );
+
   const rollingBack = state.status === "ROLLING_BACK";
   // While rolling back, the rollback procedure comes first.
   const ordered = rollingBack ? [...sections.filter((s) => s.isRollback), ...sections.filter((s) => !s.isRollback)] : sections;
@@ -145,7 +155,8 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             </button>
           </div>
         ) : null}
-        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={change} /> : null}
+        {state.overrides.length ? <GateOverrideBanners overrides={state.overrides} /> : null}
+        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={lifecycleChange} /> : null}
         {notice ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
             {notice.message}
@@ -225,7 +236,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs
             </h2>
-            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} />
+            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} run={state} />
           </section>
           {aside}
           <section aria-labelledby="activity-title">

@@ -4,7 +4,18 @@ import { Check, Clock, ShieldAlert, ShieldCheck, X } from "lucide-react";
 import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
+import { isLateSignature } from "@/lib/signoffs/gate-blocks";
 import type { GateConfig, GateRoleStatus, GateStatus, SignatureLiveState } from "@/lib/signoffs/gate-rules";
+
+/** The plan's run times, to mark signatures that came after the action their gate holds back. */
+export interface GateRun {
+  status: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const NOT_RUN: GateRun = { status: "DRAFT", startedAt: null, finishedAt: null };
+const HOLDS_BACK = { START: "Holds back Start", COMPLETE: "Holds back Complete" } as const;
 
 export interface Signing {
   /** The viewer's plan role and sign-off titles; the server decides, this only picks the buttons. */
@@ -32,11 +43,16 @@ const DECISION_LABEL = { GO: "GO", NO_GO: "NO-GO", DEFER: "DEFER", APPROVE: "App
 
 const when = (at: string) => new Date(at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 
-function SignatureLine({ signature }: { signature: SignatureLiveState }) {
+function SignatureLine({ signature, late }: { signature: SignatureLiveState; late: boolean }) {
   return (
-    <li className="text-xs text-slate-700 dark:text-slate-300">
+    <li className="text-xs text-slate-700 dark:text-slate-300" data-late={late || undefined}>
       {signature.decision === "REJECT" ? <X aria-hidden className="mr-1 inline size-3 text-red-700" /> : <Check aria-hidden className="mr-1 inline size-3 text-emerald-700" />}
       {DECISION_LABEL[signature.decision]} by {signature.userName}, {when(signature.at)}
+      {late ? (
+        <span className="ml-1 rounded bg-amber-100 px-1 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200" title="Given after the action this gate should have held back">
+          late
+        </span>
+      ) : null}
       {signature.comment ? <span className="block pl-4 italic">“{signature.comment}”</span> : null}
       {signature.stale ? <span className="block pl-4 font-medium text-amber-800 dark:text-amber-300">Stale: {signature.staleReason ?? "the checklist changed after signing."}</span> : null}
     </li>
@@ -44,12 +60,23 @@ function SignatureLine({ signature }: { signature: SignatureLiveState }) {
 }
 
 /** The plan's gates with their live sign-off state; holders of a title sign here. */
-export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: GateConfig; status: GateStatus }[]; signing: Signing; onChange: (change: PlanChange) => Promise<unknown> }) {
+export function LiveGatesPanel({
+  gates,
+  signing,
+  onChange,
+  run = NOT_RUN,
+}: {
+  gates: { gate: GateConfig; status: GateStatus }[];
+  signing: Signing;
+  onChange: (change: PlanChange) => Promise<unknown>;
+  run?: GateRun;
+}) {
   if (!gates.length) return <p className="text-sm text-slate-600 dark:text-slate-400">This plan has no sign-off gates.</p>;
   return (
     <ul className="space-y-3" data-testid="gates">
       {gates.map(({ gate, status }) => {
         const badge = GATE_BADGE[status.state];
+        const late = (signature: SignatureLiveState) => isLateSignature(gate.blocks, signature, run);
         return (
           <li key={gate.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="gate" data-gate-title={gate.title} data-gate-state={status.state}>
             <p className="flex items-center justify-between gap-2 text-sm font-medium">
@@ -59,7 +86,10 @@ export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: Ga
                 {badge.label}
               </span>
             </p>
-            {gate.kind === "GO_NO_GO" ? <DecisionBlock gate={gate} status={status} signing={signing} onChange={onChange} /> : null}
+            <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="gate-blocks">
+              {HOLDS_BACK[gate.blocks]}
+            </p>
+            {gate.kind === "GO_NO_GO" ? <DecisionBlock gate={gate} status={status} signing={signing} onChange={onChange} late={late} /> : null}
             {status.openRequiredItemIds.length ? (
               <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">Waiting for {status.openRequiredItemIds.length} required item(s) first.</p>
             ) : null}
@@ -76,7 +106,7 @@ export function LiveGatesPanel({ gates, signing, onChange }: { gates: { gate: Ga
                     </div>
                     <ul className="mt-1 space-y-1">
                       {[...role.approvals, ...role.rejections, ...role.stale].map((signature) => (
-                        <SignatureLine key={signature.id} signature={signature} />
+                        <SignatureLine key={signature.id} signature={signature} late={late(signature)} />
                       ))}
                     </ul>
                     {signing.titles.includes(role.title) && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
@@ -141,7 +171,19 @@ function SignForm({ gateId, title, onChange, mayApprove }: { gateId: string; tit
   );
 }
 
-function DecisionBlock({ gate, status, signing, onChange }: { gate: GateConfig; status: GateStatus; signing: Signing; onChange: (change: PlanChange) => Promise<unknown> }) {
+function DecisionBlock({
+  gate,
+  status,
+  signing,
+  onChange,
+  late,
+}: {
+  gate: GateConfig;
+  status: GateStatus;
+  signing: Signing;
+  onChange: (change: PlanChange) => Promise<unknown>;
+  late: (signature: SignatureLiveState) => boolean;
+}) {
   const [rationale, setRationale] = useState("");
   const [busy, setBusy] = useState(false);
   const mayDecide = gate.decisionMakerRole ? signing.titles.includes(gate.decisionMakerRole) : signing.mayDecideWithoutTitle;
@@ -156,7 +198,7 @@ function DecisionBlock({ gate, status, signing, onChange }: { gate: GateConfig; 
       <p className="text-slate-700 dark:text-slate-300">Decision maker: {gate.decisionMakerRole ?? "the plan's lead"}</p>
       {status.decision ? (
         <ul>
-          <SignatureLine signature={status.decision} />
+          <SignatureLine signature={status.decision} late={late(status.decision)} />
         </ul>
       ) : (
         <p className="text-slate-700 dark:text-slate-300">No decision yet.</p>
