@@ -1,5 +1,6 @@
 "use client";
 
+import { describeOverride } from "@/lib/signoffs/gate-blocks";
 import { useMemo } from "react";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
@@ -84,6 +85,15 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
               : formatInZone(new Date(now), zone, { withDate: false })}
         </p>
       </header>
+      {state.overrides.length ? (
+        <ul aria-label="Sign-off overrides" className="mt-6 space-y-2">
+          {state.overrides.map((override) => (
+            <li key={override.id} data-testid="gate-override" className="rounded-lg bg-amber-900/60 px-4 py-2 text-2xl text-amber-100">
+              {describeOverride(override)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <section className="mt-12 grid gap-10 lg:grid-cols-[1fr_28rem]">
         <div>

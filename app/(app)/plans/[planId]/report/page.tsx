@@ -7,6 +7,9 @@ import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView } from "@/lib/plans/plan-view";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
+import { db } from "@/lib/db";
+import { describeOverride, isLateSignature, type GateBlocksName } from "@/lib/signoffs/gate-blocks";
+import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 
 export const metadata: Metadata = { title: "Plan report" };
 
@@ -18,7 +21,9 @@ const whenFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export default async function PlanReportPage({ params }: { params: Promise<{ planId: string }> }) {
   const { plan } = await requirePlanForPage((await params).planId);
   const view = buildPlanView(plan);
-  const [gateStatuses, metrics] = await Promise.all([gateStatusesByDocumentKey(plan), loadPlanMetrics(plan.id)]);
+  const [gateStatuses, metrics, overrides] = await Promise.all([gateStatusesByDocumentKey(plan), loadPlanMetrics(plan.id), loadGateOverrides(db(), plan.id)]);
+  const run = { status: plan.status, startedAt: plan.startedAt?.toISOString() ?? null, finishedAt: plan.finishedAt?.toISOString() ?? null };
+  const late = (blocks: string, signature: { at: string }) => isLateSignature(blocks as GateBlocksName, signature, run);
   const timeline = view.document?.tables.flatMap((table) => (table.kind === "timeline" ? table.rows : [])) ?? [];
   const metadata: [string, string | null][] = [
     ["Feature", plan.feature],
@@ -120,13 +125,22 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
 
       <section aria-labelledby="report-signoffs" className="break-inside-avoid">
         <h2 id="report-signoffs" className="mb-2 text-lg font-semibold">Sign-offs</h2>
+        {overrides.length ? (
+          <ul aria-label="Sign-off overrides" className="mb-3 space-y-1 text-sm">
+            {overrides.map((override) => (
+              <li key={override.id} className="rounded bg-amber-50 px-2 py-1 text-amber-900 print:bg-transparent dark:bg-amber-950 dark:text-amber-100">
+                {describeOverride(override)} ({override.byName}, {whenFormat.format(new Date(override.at))} UTC)
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {plan.gates.length ? (
           <ul className="space-y-2 text-sm">
             {plan.gates.map((gate) => {
               const status = gateStatuses.get(gate.documentKey);
               return (
                 <li key={gate.id}>
-                  <span className="font-medium">{gate.title}</span> — {status ? GATE_STATE[status.state] : "pending"}
+                  <span className="font-medium">{gate.title}</span> — {status ? GATE_STATE[status.state] : "pending"} (holds back {gate.blocks === "START" ? "Start" : "Complete"})
                   {gate.kind === "GO_NO_GO" ? (
                     <span className="block">
                       Decision ({gate.decisionMakerRole ?? "lead"}):{" "}
@@ -144,6 +158,7 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
                             {signature.decision === "REJECT" ? "Rejected" : "Approved"} by {signature.userName}, {whenFormat.format(new Date(signature.at))} UTC
                             {signature.comment ? ` — “${signature.comment}”` : ""}
                             {signature.stale ? " (stale: the checklist changed after signing)" : ""}
+                            {late(gate.blocks, signature) ? " (late: given after the action this gate holds back)" : ""}
                           </span>
                         ))}
                       </li>
