@@ -19,11 +19,11 @@ const releasePlan = () => ({
   ],
 });
 
-/** The Tech Lead says GO and the lead starts: the plan is in progress. */
+/** The Tech Lead says GO and the lead starts over the pending pre-deployment sign-offs (not what these tests are about): the plan is in progress. */
 async function startPlan(plan: TestPlan, apiAs: (email: string) => Promise<ApiClient>) {
   const gateId = await plan.gateId("Go/No-Go decision");
   await (await apiAs(TECH_LEAD.email)).change(plan, { type: "gate.decide", gateId, decision: "GO", rationale: "Staging soak clean" });
-  await (await apiAs(LEAD.email)).change(plan, { type: "plan.lifecycle", action: "start" });
+  await (await apiAs(LEAD.email)).change(plan, { type: "plan.lifecycle", action: "start", override: { reason: "Sign-offs given by mail" } });
 }
 
 async function openPlan(page: Page, plan: TestPlan): Promise<Page> {
@@ -74,9 +74,15 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   await expect(goNoGo(viewer)).toContainText("GO by Taylor Tech");
   await techLead.context().close();
 
-  // Lifecycle is live too; completing with open items is refused with the list.
+  // The pre-deployment sign-off still holds Start back: refused in place, and the lead overrides it with a reason.
   await lead.getByRole("button", { name: "Start deployment" }).click();
+  await expect(lead.getByTestId("lifecycle-refusal")).toContainText("Start is blocked by “Pre-deployment sign-off”");
+  await lead.getByRole("button", { name: "Override with a reason" }).click();
+  await lead.getByLabel("Why go ahead without the sign-off?").fill("Sign-offs given by mail");
+  await lead.getByRole("button", { name: "Start anyway" }).click();
+  // Lifecycle is live too, the override with it; completing with open items is refused with the list.
   await expect(viewer.getByTestId("plan-status")).toHaveText("In progress");
+  await expect(viewer.getByTestId("gate-override")).toContainText("Started without the Tech Lead's, the QA Lead's and the DevOps Lead's sign-off: Sign-offs given by mail");
   await lead.getByRole("button", { name: "Complete" }).click();
   await expect(lead.getByRole("alert").filter({ hasText: "required items are not done yet" })).toContainText("On-call engineer confirmed for the window");
 
