@@ -30,5 +30,8 @@ describe("describeEvent", () => {
       message({ type: "plan.status", status: to, previousStatus: "IN_PROGRESS", reason, trigger, startedAt: null, finishedAt: null });
     expect(describeEvent(status("IN_PROGRESS", null, null), text)).toBe("Lee started the deployment");
     expect(describeEvent(status("ROLLING_BACK", "errors", "Error rate above 5%"), text)).toBe("Lee triggered a rollback — Error rate above 5% (errors)");
+    const override = { id: "o1", action: "START" as const, reason: "Hotfix", gates: [{ gateId: "g", title: "Pre-deployment sign-off", missing: [] }], byName: "Lee", at: "2026-12-01T10:00:00.000Z" };
+    const overridden = message({ type: "plan.status", status: "IN_PROGRESS", previousStatus: "DRAFT", reason: null, trigger: null, startedAt: null, finishedAt: null, override });
+    expect(describeEvent(overridden, text)).toBe("Lee started the deployment over “Pre-deployment sign-off”: Hotfix");
   });
 });

@@ -18,13 +18,14 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       return `${actor} commented on ${quote(event.comment.itemId)}: ${event.comment.body}`;
     case "plan.status": {
       const reason = event.reason ? ` (${event.reason})` : "";
+      const overridden = event.override ? ` over ${event.override.gates.map((gate) => `“${gate.title}”`).join(" and ")}: ${event.override.reason}` : "";
       switch (event.status) {
         case "SCHEDULED":
           return `${actor} scheduled the deployment`;
         case "IN_PROGRESS":
-          return `${actor} started the deployment`;
+          return `${actor} started the deployment${overridden}`;
         case "COMPLETE":
-          return `${actor} completed the deployment`;
+          return `${actor} completed the deployment${overridden}`;
         case "PARTIAL":
           return `${actor} finished the deployment as partial${reason}`;
         case "ABORTED":
