@@ -166,6 +166,15 @@ function GateSettings({ planId, gate, items, mayManage }: { planId: string; gate
         </div>
       ) : null}
       <div>
+        <label htmlFor={`blocks-${gate.id}`} className={fieldStyles.label}>
+          Holds back
+        </label>
+        <select id={`blocks-${gate.id}`} name="blocks" defaultValue={gate.blocks} disabled={!mayManage} className={`${fieldStyles.input} w-auto`}>
+          <option value="START">Start: the deployment cannot start until this gate is satisfied</option>
+          <option value="COMPLETE">Complete: the deployment cannot be completed until this gate is satisfied</option>
+        </select>
+      </div>
+      <div>
         <label htmlFor={`required-${gate.id}`} className={fieldStyles.label}>
           Items that must be settled before anyone signs
         </label>

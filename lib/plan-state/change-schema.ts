@@ -74,6 +74,8 @@ export const gateConfigureSchema = z.object({
   gateId: id,
   requiredItemIds: z.array(id).max(500).optional(),
   quorums: z.array(z.object({ title: signOffTitle, quorum: z.number().int().min(1).max(20) })).max(50).optional(),
+  /** Which lifecycle action the gate holds back until it is satisfied. */
+  blocks: z.enum(["START", "COMPLETE"]).optional(),
 });
 
 export const gateSignSchema = z

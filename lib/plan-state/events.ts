@@ -1,7 +1,7 @@
 import type { ItemStatusName } from "@/lib/plans/progress";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
-import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
+import type { GateBlocksName, GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 
 /**
@@ -37,6 +37,8 @@ export interface PlanSettings {
 
 export interface GateLiveConfig {
   requiredItemIds: string[];
+  /** What the gate holds back; older events lack it, and the gate's structure says it then. */
+  blocks?: GateBlocksName;
   quorums: { title: string; quorum: number }[];
 }
 

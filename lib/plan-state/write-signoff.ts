@@ -62,6 +62,7 @@ export async function writeGateConfiguration(tx: Tx, plan: LockedPlan, change: C
     if (found !== new Set(change.requiredItemIds).size) throw new AppError("unprocessable", "Some of the required items are not part of this plan.");
     await tx.gate.update({ where: { id: gate.id }, data: { requiredItemIds: [...new Set(change.requiredItemIds)] } });
   }
+  if (change.blocks) await tx.gate.update({ where: { id: gate.id }, data: { blocks: change.blocks } });
   for (const { title, quorum } of change.quorums ?? []) {
     const updated = await tx.gateRole.updateMany({ where: { gateId: gate.id, title }, data: { quorum } });
     if (updated.count === 0) throw new AppError("unprocessable", `${gate.title} does not need a ${title} sign-off.`);

@@ -25,7 +25,7 @@ export async function getPlanPeople(planId: string, user: { id: string; role: "A
       },
       gates: {
         orderBy: { position: "asc" },
-        select: { id: true, title: true, kind: true, decisionMakerRole: true, requiredItemIds: true, roles: { orderBy: { position: "asc" }, select: { title: true, quorum: true } } },
+        select: { id: true, title: true, kind: true, decisionMakerRole: true, blocks: true, requiredItemIds: true, roles: { orderBy: { position: "asc" }, select: { title: true, quorum: true } } },
       },
       items: { orderBy: { position: "asc" }, select: { id: true, text: true } },
     },

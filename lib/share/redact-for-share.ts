@@ -63,7 +63,7 @@ export function redactStateForShare(state: PlanLiveState, policy: SharePolicy = 
     comments: discussion ? Object.fromEntries(Object.entries(state.comments).map(([itemId, comments]) => [itemId, comments.map(shareComment)])) : {},
     settings: shareSettings(state.settings),
     gates: Object.fromEntries(
-      Object.entries(state.gates).map(([id, gate]) => [id, { requiredItemIds: [...gate.requiredItemIds], quorums: gate.quorums.map((entry) => ({ title: entry.title, quorum: entry.quorum })) }]),
+      Object.entries(state.gates).map(([id, gate]) => [id, { requiredItemIds: [...gate.requiredItemIds], ...(gate.blocks ? { blocks: gate.blocks } : {}), quorums: gate.quorums.map((entry) => ({ title: entry.title, quorum: entry.quorum })) }]),
     ),
     signatures: state.signatures.map((signature) => shareSignature(signature, policy)),
     // The feed only lists what may be shown; withheld entries would read "Someone changed the plan".
@@ -149,7 +149,7 @@ function redactPayload(event: PlanEventPayload, policy: SharePolicy): PlanEventP
       return {
         type: event.type,
         gateId: event.gateId,
-        config: { requiredItemIds: [...event.config.requiredItemIds], quorums: event.config.quorums.map((entry) => ({ title: entry.title, quorum: entry.quorum })) },
+        config: { requiredItemIds: [...event.config.requiredItemIds], ...(event.config.blocks ? { blocks: event.config.blocks } : {}), quorums: event.config.quorums.map((entry) => ({ title: entry.title, quorum: entry.quorum })) },
       };
     case "gate.signed":
       return { type: event.type, signature: shareSignature(event.signature, policy), supersededId: event.supersededId };

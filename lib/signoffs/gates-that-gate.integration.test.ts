@@ -129,4 +129,15 @@ describe("gates that gate", () => {
     expect(markdown).toMatch(/- \[x\] QA Lead: Quinn QA \(late\) Date: \d{4}-\d{2}-\d{2}/);
     expect(markdown).toMatch(/- \[ \] Product Manager:/);
   });
+
+  it("lets the lead change what a gate holds back, live for every page", async () => {
+    expect(await refusal(qa, { type: "gate.configure", gateId: preGate, blocks: "COMPLETE" })).toMatchObject({ status: 403 });
+    const before = (await loadLiveState(planId))!;
+    const configured = await applyPlanChange(lead, planId, { type: "gate.configure", gateId: preGate, blocks: "COMPLETE" });
+    expect(applyEvent(before, configured.message).gates[preGate]).toMatchObject({ blocks: "COMPLETE" });
+    expect((await loadLiveState(planId))!.gates[preGate]).toMatchObject({ blocks: "COMPLETE" });
+    expect(await refusal(lead, start)).toBeNull();
+    await tickEverything();
+    expect(await refusal(lead, complete)).toMatchObject({ status: 409, message: expect.stringMatching(/^Complete is blocked by “Pre-deployment sign-off”: QA Lead has not approved \(1 of 1 needed\)\. Also by “Post-deployment sign-off”/) });
+  });
 });

@@ -26,7 +26,7 @@ export function liveGateStatuses(gates: readonly GateStructure[], state: Pick<Pl
       kind: structure.kind,
       title: structure.title,
       decisionMakerRole: structure.decisionMakerRole,
-      blocks: structure.blocks,
+      blocks: live?.blocks ?? structure.blocks,
       requiredItemIds: live?.requiredItemIds ?? [],
       roles: structure.roleTitles.map((title) => ({ title, quorum: quorum(title) })),
     };

@@ -13,8 +13,8 @@ export async function loadGateConfigs(client: DatabaseOrTransaction, planId: str
   return gates.map((gate) => ({ ...gate, kind: gate.kind as GateKindName, blocks: gate.blocks as GateBlocksName }));
 }
 
-export function liveConfigOf(gate: Pick<GateConfig, "requiredItemIds" | "roles">): GateLiveConfig {
-  return { requiredItemIds: gate.requiredItemIds, quorums: gate.roles.map(({ title, quorum }) => ({ title, quorum })) };
+export function liveConfigOf(gate: Pick<GateConfig, "requiredItemIds" | "roles" | "blocks">): GateLiveConfig {
+  return { requiredItemIds: gate.requiredItemIds, blocks: gate.blocks, quorums: gate.roles.map(({ title, quorum }) => ({ title, quorum })) };
 }
 
 type SignatureRow = {

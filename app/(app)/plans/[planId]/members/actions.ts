@@ -39,6 +39,7 @@ function changeOf(intent: string, formData: FormData): unknown {
         gateId: field("gateId"),
         requiredItemIds: formData.getAll("requiredItemIds").map(String),
         quorums: formData.getAll("quorumTitle").map((title, index) => ({ title: String(title), quorum: Number(formData.getAll("quorum")[index]) })),
+        ...(formData.has("blocks") ? { blocks: field("blocks") } : {}),
       };
     case "settings":
       return {
