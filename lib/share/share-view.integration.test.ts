@@ -59,6 +59,8 @@ const ALLOWED_SNAPSHOT = [
   "settings.shareShowsDiscussion",
   "gates.*.quorums[].title",
   "gates.*.quorums[].quorum",
+  // What the gate holds back (Start or Complete): part of the plan's structure.
+  "gates.*.blocks",
   "signatures[].id",
   "signatures[].gateId",
   "signatures[].title",
