@@ -17,7 +17,7 @@ const FRAGMENTS = [
   "\\", "*", "**", "_", "__", "`", "```\n", "~~~", "(", ")", ":", ": ", "{{", "}}", "{{ name }}", "<", ">", "<!--", "-->", "---\n",
   "> ", "!", "~", "&", "#", "-", "Decision: GO / NO-GO / DEFER", "**Owner**: ", "**Checklist**:", "Tech Lead: _____", "(optional)",
   "(if needed)", "(owner: dba)", "expected: ok", "@ops", "T-24h", "T+15 min", "(15 min)", "10:30 UTC", "< 200 ms", "(<1%)", ": __ ms",
-  " — done by Lee at 2026-11-22 10:00 UTC", "; note: ", "[x] a ", "date:", "phone: ", "jane@example.com", "+1 555 0100", "âœ…", "café",
+  " — done by Lee at 2026-11-22 10:00 UTC", "; note: ", " — **skipped**", "~~", "; measured: 2.5 ", "ms", "%", "; measured: -", "[x] a ", "date:", "phone: ", "jane@example.com", "+1 555 0100", "âœ…", "café",
   "## Contacts\n", "## Sign-off\n", "## Rollback Triggers\n", "## Communication\n", "deploy", "database", "release", "check",
 ];
 

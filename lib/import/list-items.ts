@@ -2,7 +2,7 @@ import type { List, ListItem } from "mdast";
 import type { CodeBlock, PlanItem } from "@/lib/plan-document/schema";
 import type { BuildState } from "@/lib/import/build-state";
 import { looksLikeRole } from "@/lib/import/heading-context";
-import { analyzeItemText, parseStateSuffix } from "@/lib/import/item-text";
+import { analyzeItemText, parseStateSuffix, unstrikeForState } from "@/lib/import/item-text";
 import { isCommentOnly } from "@/lib/import/source-text";
 
 /** The first paragraph of a list item, as inline Markdown ("" if it starts with something else). */
@@ -35,7 +35,7 @@ function toItem(item: ListItem, id: string, group: string | undefined, state: Bu
   if (rawText === "" && commands.length === 0 && details.length === 0 && children.length === 0) return undefined;
 
   const suffix = parseStateSuffix(rawText);
-  const text = suffix?.text ?? rawText;
+  const text = suffix ? unstrikeForState(suffix.text, suffix.state) : rawText;
   const facts = analyzeItemText(text);
   const assignee = facts.assignee ?? (group !== undefined && looksLikeRole(group) ? group : undefined);
   const state_ = suffix?.state ?? (item.checked === true ? { status: "done" as const, by: "import" } : undefined);

@@ -2,7 +2,7 @@ import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
 import { planDocumentSchema } from "@/lib/plan-document/schema";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
-import { documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
+import { decisionsInForce, documentWithRunRecord, documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
 /** The plan as Markdown with its current state, and a file name for the download. */
@@ -10,13 +10,23 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const plan = await getPlanForUser(planId, user);
   const parsed = planDocumentSchema.safeParse(plan.document);
   if (!parsed.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be exported.");
-  const document = documentWithWindow(
-    documentWithState(
-      parsed.data,
-      plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
-      await gateStatusesByDocumentKey(plan),
+  const gates = await gateStatusesByDocumentKey(plan);
+  const document = documentWithRunRecord(
+    documentWithWindow(
+      documentWithState(
+        parsed.data,
+        plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
+        gates,
+      ),
+      plan,
     ),
-    plan,
+    {
+      status: plan.status,
+      startedAt: plan.startedAt,
+      finishedAt: plan.finishedAt,
+      rollbackReason: plan.rollbackReason,
+      decisions: decisionsInForce(gates, new Map(plan.gates.map((gate) => [gate.documentKey, gate.title]))),
+    },
   );
   const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "plan";
   return { fileName: `${slug}.md`, markdown: exportPlanMarkdown(document) };
