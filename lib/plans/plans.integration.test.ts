@@ -70,6 +70,7 @@ describe("export", () => {
     expect(fileName).toMatch(/\.md$/);
     const reparsed = allItems(parsePlanMarkdown(markdown).document).find((candidate) => candidate.id === item.documentKey);
     expect(reparsed?.state).toMatchObject({ status: "skipped", by: "Lee Deploy", note: "not needed for this release" });
+    expect(markdown).toContain("**Plan Status**: Draft");
   });
 });
 
