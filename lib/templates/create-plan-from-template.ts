@@ -14,7 +14,7 @@ export interface TemplateField {
 /** The placeholders of a template that the form's fixed fields do not cover: each needs a field. */
 export function templateOwnFields(document: PlanDocument): TemplateField[] {
   return documentPlaceholders(document)
-    .filter((name) => !(name in FORM_PLACEHOLDERS))
+    .filter((name) => !Object.hasOwn(FORM_PLACEHOLDERS, name))
     .map((name) => ({ name, label: placeholderLabel(name) }));
 }
 

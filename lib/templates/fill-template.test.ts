@@ -5,6 +5,8 @@ import { allItems } from "@/lib/plan-document/walk";
 import { builtinTemplates } from "@/lib/templates/builtin-templates";
 import { fillTemplateForPlan, templateOwnFields } from "@/lib/templates/create-plan-from-template";
 import { readableTemplateDescription, readableTemplateName } from "@/lib/templates/readable-name";
+import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
+import { newPlanFromTemplateSchema } from "@/lib/validations/new-plan";
 
 const input = { feature: "Payments API", version: "2.4.0", environment: "Production EU", deployLead: "Dana Lee", placeholders: { previous_version: "2.3.1" } };
 
@@ -35,6 +37,19 @@ describe("filling the built-in templates", () => {
     expect(fieldsOf("builtin-production-release")).toEqual([{ name: "previous_version", label: "Previous version" }]);
     expect(fieldsOf("builtin-emergency-hotfix")).toEqual([{ name: "previous_version", label: "Previous version" }]);
     expect(fieldsOf("builtin-canary-rollout")).toEqual([]);
+  });
+
+  it("asks for a placeholder even when its name is an object property's", () => {
+    const { document } = parsePlanMarkdown("# T\n\n## Steps\n- [ ] Check {{constructor}} and {{window_start}}\n");
+    expect(templateOwnFields(document)).toEqual([{ name: "constructor", label: "Constructor" }]);
+  });
+
+  it("limits the template's own values", () => {
+    const base = { templateId: "builtin-production-release", feature: "Payments API", version: "2.4.0", environment: "production" };
+    expect(newPlanFromTemplateSchema.safeParse({ ...base, placeholders: { previous_version: "2.3.1" } }).success).toBe(true);
+    expect(newPlanFromTemplateSchema.safeParse({ ...base, placeholders: { previous_version: "x".repeat(201) } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`p${index}`, "x"]));
+    expect(newPlanFromTemplateSchema.safeParse({ ...base, placeholders: many }).success).toBe(false);
   });
 
   it("refuses (422) to leave a placeholder literal, naming it", async () => {

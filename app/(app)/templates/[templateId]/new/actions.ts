@@ -46,7 +46,7 @@ function placeholderFieldErrors(error: AppError): Record<string, string> | undef
   const fieldErrors: Record<string, string> = {};
   for (const name of names) {
     if (typeof name !== "string") continue;
-    const field = FORM_PLACEHOLDERS[name] ?? `${PLACEHOLDER_FIELD_PREFIX}${name}`;
+    const field = (Object.hasOwn(FORM_PLACEHOLDERS, name) ? FORM_PLACEHOLDERS[name] : undefined) ?? `${PLACEHOLDER_FIELD_PREFIX}${name}`;
     fieldErrors[field] ??= "The template uses this; fill it in.";
   }
   return fieldErrors;
