@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { allItems, allSections } from "@/lib/plan-document/walk";
-import { documentWithRunRecord, documentWithState, type ItemStateRow, type RunRecord } from "@/lib/plans/plan-document-with-state";
+import { decisionsInForce, documentWithRunRecord, documentWithState, type ItemStateRow, type RunRecord } from "@/lib/plans/plan-document-with-state";
 import { builtinTemplates } from "@/lib/templates/builtin-templates";
 import { fillTemplateForPlan } from "@/lib/templates/create-plan-from-template";
 
@@ -89,6 +89,22 @@ describe("the export keeps states", () => {
     expect(again).toContain("**Plan Status**: Complete");
     expect(again).not.toContain("Rollback Reason");
     expect(again).not.toContain("Go/No-Go");
+  });
+});
+
+describe("the Go/No-Go decisions in force", () => {
+  it("are the fresh decisions, with the gate's title, who, when and the rationale", () => {
+    const decision = (id: string, stale: boolean) => ({
+      id, gateId: "g", title: null, userId: "u", userName: "Dana Lee", decision: "NO_GO" as const, comment: "p95 too high", at: "2026-11-22T09:55:00.000Z", stale, staleReason: null,
+    });
+    const status = (live: ReturnType<typeof decision> | null) => ({ gateId: "g", state: "pending" as const, roles: [], decision: live, openRequiredItemIds: [] });
+    const gates = new Map([["g1", status(decision("a", false))], ["g2", status(decision("b", true))], ["g3", status(null)]]);
+    expect(decisionsInForce(gates, new Map([["g1", "Go/No-Go"]]))).toEqual([
+      { gateTitle: "Go/No-Go", decision: "NO_GO", by: "Dana Lee", at: "2026-11-22T09:55:00.000Z", rationale: "p95 too high" },
+    ]);
+    const { document } = parsePlanMarkdown(PLAN);
+    const header = exportPlanMarkdown(documentWithRunRecord(document, { ...run, decisions: decisionsInForce(gates, new Map()) }));
+    expect(header).toContain("**Go/No-Go**: NO-GO by Dana Lee at 2026-11-22 09:55 UTC: p95 too high");
   });
 });
 
