@@ -53,12 +53,16 @@ test("a new plan from a built-in template fills in the fields that vary", async 
   await page.getByLabel("Feature or service").fill("Billing");
   await page.getByLabel("Version or release").fill("9.9.1");
   await page.getByLabel("Environment").fill("staging");
+  // The template rolls back to {{previous_version}}: the form asks for it and refuses to leave it empty.
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page.getByText(/still empty: \{\{previous_version\}\}/)).toBeVisible();
+  await page.getByLabel("Previous version").fill("9.9.0");
   await page.getByRole("button", { name: "Create plan" }).click();
 
   await expect(page).toHaveURL(/\/plans\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Production release: Billing 9.9.1" })).toBeVisible();
   await expect(page.getByText("Staging has run 9.9.1 for at least one business day")).toBeVisible();
-  await expect(page.getByText("kubectl -n staging set image deployment/Billing").first()).toBeVisible();
+  await expect(page.getByText("kubectl -n staging set image deployment/billing").first()).toBeVisible();
 });
 
 // Counts the importer's unit tests pin for this seed document (lib/import).

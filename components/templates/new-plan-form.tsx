@@ -5,11 +5,13 @@ import { createPlanFromTemplateAction, type NewPlanState } from "@/app/(app)/tem
 import { FormAlert } from "@/components/ui/form-alert";
 import { buttonStyles } from "@/components/ui/styles";
 import { TextField } from "@/components/ui/text-field";
+import type { TemplateField } from "@/lib/templates/create-plan-from-template";
+import { PLACEHOLDER_FIELD_PREFIX } from "@/lib/validations/new-plan";
 
 const neverChanges = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function NewPlanForm({ templateId, defaultLead }: { templateId: string; defaultLead: string }) {
+export function NewPlanForm({ templateId, defaultLead, ownFields }: { templateId: string; defaultLead: string; ownFields: TemplateField[] }) {
   const [state, formAction, pending] = useActionState<NewPlanState, FormData>(createPlanFromTemplateAction, {});
   // The window is entered in the browser's time zone; the zone travels with it.
   const timeZone = useSyncExternalStore(neverChanges, browserTimeZone, () => "");
@@ -29,6 +31,11 @@ export function NewPlanForm({ templateId, defaultLead }: { templateId: string; d
       </datalist>
       <TextField name="windowStart" label="Window start" type="datetime-local" defaultValue={value("windowStart")} error={state.fieldErrors?.windowStart} />
       <TextField name="deployLead" label="Deploy lead" defaultValue={value("deployLead", defaultLead)} error={state.fieldErrors?.deployLead} />
+      {/* The template's own placeholders ({{previous_version}}, …): each must be filled. */}
+      {ownFields.map((field) => {
+        const name = `${PLACEHOLDER_FIELD_PREFIX}${field.name}`;
+        return <TextField key={name} name={name} label={field.label} required defaultValue={value(name)} error={state.fieldErrors?.[name]} />;
+      })}
       <button type="submit" className={buttonStyles.primary} disabled={pending}>
         {pending ? "Creating…" : "Create plan"}
       </button>

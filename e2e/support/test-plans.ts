@@ -27,6 +27,8 @@ export interface TemplateFields {
   windowStart?: string;
   timeZone?: string;
   deployLead?: string;
+  /** The template's own placeholders; the built-in release templates need `previous_version`. */
+  placeholders?: Record<string, string>;
 }
 
 /** A short suffix that keeps titles and emails of parallel tests apart. */
@@ -71,7 +73,9 @@ export async function importTestPlan(markdown: string, leadEmail: string): Promi
 
 export async function createTestPlanFromTemplate(fields: TemplateFields, leadEmail: string): Promise<TestPlan> {
   const { createPlanFromTemplate } = await import("@/lib/templates/create-plan-from-template");
-  const created = await createPlanFromTemplate({ ...fields, createdById: await accountId(leadEmail) });
+  // A template is refused while any placeholder stays empty; specs that do not care get a previous version.
+  const placeholders = fields.placeholders ?? { previous_version: "0.9.0" };
+  const created = await createPlanFromTemplate({ ...fields, placeholders, createdById: await accountId(leadEmail) });
   return testPlan(created);
 }
 

@@ -51,6 +51,7 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
       windowStart: `${tomorrow.toISOString().slice(0, 10)}T10:00`,
       timeZone: "UTC",
       deployLead: lead.name,
+      placeholders: { previous_version: "2.3.1" },
       createdById: lead.id,
     });
     const participants = await db().user.findMany({

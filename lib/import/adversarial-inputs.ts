@@ -30,6 +30,8 @@ export function adversarialInputs(runBytes = RUN_BYTES): AdversarialInput[] {
     { name: "item with 64 000 spaces before < 5", text: `- [ ] a${" ".repeat(64_000)}x< 5 ms\n` },
     { name: "item: (if (if (if …", text: `- [ ] ${repeatTo("(if ", runBytes)}\n` },
     { name: "item: — done by x … (state suffix)", text: `- [ ] a${repeatTo(" — done; note: x", runBytes)}\nb\n` },
+    { name: "item: — **failed**; measured: 1 x … (state suffix with unit)", text: `- [ ] a${repeatTo(" — **failed**; measured: 1 x", runBytes)}\nb\n` },
+    { name: "item: ~~ and — **skipped** …", text: `- [ ] ~~a${repeatTo("~~ — **skipped** by ~~", runBytes)}\n` },
     { name: "item: expected: expected: …", text: `- [ ] ${repeatTo("expected:", runBytes)}\nb\n` },
     { name: "contact: a run of letters", text: `## Contacts\n- DBA: ${repeatTo("a", runBytes)}\n` },
     { name: "sign-off: date: date: …", text: `## Sign-off\n- Tech Lead: ${repeatTo("date:", runBytes)}\nx\n` },

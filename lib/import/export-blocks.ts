@@ -1,6 +1,6 @@
 import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
 import { looksLikeRole } from "@/lib/import/heading-context";
-import { analyzeItemText, formatStateSuffix } from "@/lib/import/item-text";
+import { analyzeItemText, formatStateSuffix, strikeForState } from "@/lib/import/item-text";
 import { BLANK } from "@/lib/import/placeholders";
 import { foldUserText } from "@/lib/import/fold-user-text";
 
@@ -50,7 +50,7 @@ function itemText(item: PlanItem, includeState: boolean): string {
   if (item.critical && !facts.critical) text += " (critical)";
   if (item.expected !== undefined && item.expected !== facts.expected) text += ` (expected: ${item.expected})`;
   if (item.assignee !== undefined && item.assignee !== derivedAssignee) text += ` (owner: ${item.assignee})`;
-  if (includeState && item.state) text += formatStateSuffix(item.state);
+  if (includeState && item.state) text = strikeForState(text, item.state) + formatStateSuffix(item.state, item.metric?.unit);
   return text;
 }
 

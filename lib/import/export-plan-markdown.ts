@@ -14,7 +14,7 @@ import { namedMetadataEntries } from "@/lib/import/metadata-fields";
 
 export interface ExportOptions {
   /**
-   * Write run state: `[x]` for done items, " — skipped by Lee at …" suffixes, signatures and
+   * Write run state: `[x]` for done items, " — **skipped** by Lee at …" suffixes, signatures and
    * the go/no-go decision. Off, the output is the plan's template. Default: on.
    */
   includeState?: boolean;

@@ -1,5 +1,5 @@
 import type { Field } from "@/lib/plan-document/schema";
-import { stripBlanks } from "@/lib/import/placeholders";
+import { isBlank, stripBlanks } from "@/lib/import/placeholders";
 
 /**
  * One line of a paragraph, read for what it declares: `**Key**: value` fields, bold captions
@@ -45,7 +45,8 @@ export function toField(key: string, rawValue: string): Field {
     const selected = options.find((option) => option.selected);
     return { key, value: selected?.label ?? "", options };
   }
-  return { key, value: stripBlanks(rawValue) };
+  // A value made only of blanks is declared-but-empty; placeholders inside real content stay.
+  return { key, value: isBlank(rawValue) ? "" : stripBlanks(rawValue, { keepPlaceholders: true }) };
 }
 
 export interface DecisionLine {

@@ -5,7 +5,7 @@ import { ImportError } from "@/lib/import/import-error";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { readUpload } from "@/lib/import/read-upload";
 import { withoutLines } from "@/lib/import/test-support";
-import { fillPlaceholders, placeholdersIn } from "@/lib/templates/fill-placeholders";
+import { fillPlaceholders, placeholdersIn, unfilledPlaceholders } from "@/lib/templates/fill-placeholders";
 
 // Generous: these inputs take milliseconds (100 KB ones a few hundred on a busy machine);
 // the regexes this replaces took minutes on some of them.
@@ -17,7 +17,7 @@ const FRAGMENTS = [
   "\\", "*", "**", "_", "__", "`", "```\n", "~~~", "(", ")", ":", ": ", "{{", "}}", "{{ name }}", "<", ">", "<!--", "-->", "---\n",
   "> ", "!", "~", "&", "#", "-", "Decision: GO / NO-GO / DEFER", "**Owner**: ", "**Checklist**:", "Tech Lead: _____", "(optional)",
   "(if needed)", "(owner: dba)", "expected: ok", "@ops", "T-24h", "T+15 min", "(15 min)", "10:30 UTC", "< 200 ms", "(<1%)", ": __ ms",
-  " — done by Lee at 2026-11-22 10:00 UTC", "; note: ", "[x] a ", "date:", "phone: ", "jane@example.com", "+1 555 0100", "âœ…", "café",
+  " — done by Lee at 2026-11-22 10:00 UTC", "; note: ", " — **skipped**", "~~", "; measured: 2.5 ", "ms", "%", "; measured: -", "[x] a ", "date:", "phone: ", "jane@example.com", "+1 555 0100", "âœ…", "café",
   "## Contacts\n", "## Sign-off\n", "## Rollback Triggers\n", "## Communication\n", "deploy", "database", "release", "check",
 ];
 
@@ -118,12 +118,13 @@ describe("template filler properties", () => {
   }, 120_000);
 
   it("fills 100 KB of repeated placeholder pieces in linear time", () => {
-    const unit = fc.array(fc.constantFrom("{{", "}}", "{", "}", " ", "a", "\t", ".", "-", "{{ a", "{{a}}", "{{ feature }}"), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(""));
+    const unit = fc.array(fc.constantFrom("{{", "}}", "{", "}", " ", "a", "\t", ".", "-", "{{ a", "{{a}}", "{{ feature }}", "|", "{{a|", "| slug }}", "{{ feature | slug }}"), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(unit, values, (piece, given) => {
         const text = piece.repeat(Math.ceil((100 * 1024) / piece.length));
         expect(timed(() => fillPlaceholders(text, given))).toBeLessThan(BOUND_MS);
         expect(timed(() => placeholdersIn(text))).toBeLessThan(BOUND_MS);
+        expect(timed(() => unfilledPlaceholders(text))).toBeLessThan(BOUND_MS);
       }),
       { numRuns: 40 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeItemText, formatStateSuffix, parseStateSuffix } from "@/lib/import/item-text";
+import { analyzeItemText, formatStateSuffix, parseStateSuffix, strikeForState, unstrikeForState } from "@/lib/import/item-text";
 import { headingTiming, parseDuration, parseOffsetCell } from "@/lib/import/time-text";
 
 describe("analyzeItemText", () => {
@@ -22,9 +22,31 @@ describe("analyzeItemText", () => {
 describe("state suffix", () => {
   it("round-trips who, when, measured value and note", () => {
     const state = { status: "failed" as const, by: "Lee", at: "2026-11-22T10:00:00.000Z", measuredValue: 412, note: "p95 over target" };
-    const suffix = formatStateSuffix(state);
-    expect(suffix).toBe(" — failed by Lee at 2026-11-22 10:00 UTC; measured: 412; note: p95 over target");
+    const suffix = formatStateSuffix(state, "ms");
+    expect(suffix).toBe(" — **failed** by Lee at 2026-11-22 10:00 UTC; measured: 412 ms; note: p95 over target");
     expect(parseStateSuffix(`API p95: __ ms (<200ms target)${suffix}`)).toEqual({ text: "API p95: __ ms (<200ms target)", state });
+  });
+
+  it("still reads the earlier form, without emphasis or unit", () => {
+    expect(parseStateSuffix("Error rate: __ % (<1% target) — failed by Lee; measured: 2.5; note: spike")).toEqual({
+      text: "Error rate: __ % (<1% target)",
+      state: { status: "failed", by: "Lee", measuredValue: 2.5, note: "spike" },
+    });
+  });
+
+  it("writes a percent sign against the value, and reads any unit back", () => {
+    expect(formatStateSuffix({ status: "done", by: "Kim", measuredValue: 0.4 }, "%")).toBe(" — done by Kim; measured: 0.4%");
+    expect(parseStateSuffix("Error rate — done by Kim; measured: 0.4%")?.state).toEqual({ status: "done", by: "Kim", measuredValue: 0.4 });
+    expect(parseStateSuffix("Lag — **n/a**; measured: -3.5 req/s; note: replica down")?.state).toEqual({ status: "not_applicable", measuredValue: -3.5, note: "replica down" });
+  });
+
+  it("strikes through skipped and not-applicable items, and reads the text back unstruck", () => {
+    const skipped = { status: "skipped" as const, note: "no schema change" };
+    expect(strikeForState("Apply migrations", skipped)).toBe("~~Apply migrations~~");
+    expect(unstrikeForState("~~Apply migrations~~", skipped)).toBe("Apply migrations");
+    expect(strikeForState("Apply migrations", { status: "failed" })).toBe("Apply migrations");
+    expect(unstrikeForState("~~Old step~~", { status: "done" })).toBe("~~Old step~~");
+    expect(strikeForState("Has ~~struck~~ part", skipped)).toBe("Has ~~struck~~ part");
   });
 
   it("leaves prose with a dash alone", () => {

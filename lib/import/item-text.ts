@@ -67,7 +67,14 @@ export function analyzeItemText(text: string): ItemTextFacts {
   };
 }
 
-/* State suffix: " — done by Lee at 2026-11-22 10:00 UTC; measured: 180; note: slow" */
+/*
+ * State suffix: " — done by Lee at 2026-11-22 10:00 UTC; measured: 180 ms; note: slow".
+ * Markdown task lists have only two boxes, so every state but done exports as "[ ]" and the
+ * suffix says which: the word is bold for skipped, failed and n/a, and skipped and n/a items
+ * are struck through ("- [ ] ~~Warm caches~~ — **skipped** by Lee …"), which reads right on
+ * GitHub and is read back as the same state. The unit after a measured value is for the
+ * reader; the item's metric keeps the unit.
+ */
 
 const STATUS_WORDS: [ItemStatus, string][] = [
   ["done", "done"],
@@ -80,9 +87,10 @@ const STATUS_WORDS: [ItemStatus, string][] = [
 // The suffix sits on the text's last line. Candidates start where a white-space run starts,
 // and the "by" name cannot end in white space before " at", so no two parts of the pattern
 // can match the same text and each candidate is read in time linear in what follows it.
-const SUFFIX_START = /(?<!\s)\s+[—–]\s+(done|skipped|failed|n\/a|not applicable|pending)/gi;
+const SUFFIX_START = /(?<!\s)\s+[—–]\s+(?:\*\*)?(done|skipped|failed|n\/a|not applicable|pending)(?:\*\*)?/gi;
+// The unit cannot start with a digit, ".", "-" or ";", so it never shares text with the number or what follows.
 const SUFFIX_DETAILS =
-  /(?:\s+by\s+(.+?))?(?:(?<!\s)\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?))?(?:;\s*note:\s*(.*))?$/iy;
+  /(?:\s+by\s+(.+?))?(?:(?<!\s)\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?)(?:\s*[^\s;\d.-][^\s;]*)?)?(?:;\s*note:\s*(.*))?$/iy;
 
 function matchStateSuffix(text: string): { index: number; word: string; details: RegExpExecArray } | undefined {
   let lineStart = text.lastIndexOf("\n");
@@ -124,16 +132,38 @@ function formatAt(iso: string): string {
   return `${text.slice(0, 10)} ${text.slice(11, 16)}${seconds === "00" ? "" : `:${seconds}`} UTC`;
 }
 
-/** The suffix for a state, or "" when the checkbox alone says it all ([x] by "import"). */
-export function formatStateSuffix(state: ItemState): string {
+const EMPHASIZED: ReadonlySet<ItemStatus> = new Set(["skipped", "failed", "not_applicable"]);
+const STRUCK: ReadonlySet<ItemStatus> = new Set(["skipped", "not_applicable"]);
+
+/** "~~Warm caches~~" for a skipped or not-applicable item (one line, not already struck); else the text. */
+export function strikeForState(text: string, state: ItemState | undefined): string {
+  if (!state || !STRUCK.has(state.status) || text === "" || text.includes("\n") || text.includes("~~")) return text;
+  return `~~${text}~~`;
+}
+
+/** The text inside the strike-through the exporter puts on skipped and not-applicable items. */
+export function unstrikeForState(text: string, state: ItemState | undefined): string {
+  if (!state || !STRUCK.has(state.status)) return text;
+  const inner = text.slice(2, -2);
+  return text.length > 4 && text.startsWith("~~") && text.endsWith("~~") && !inner.includes("~~") && !inner.includes("\n") ? inner : text;
+}
+
+/** The suffix for a state, or "" when the checkbox alone says it all ([x] by "import"). `unit` follows a measured value. */
+export function formatStateSuffix(state: ItemState, unit = ""): string {
   const isPlainImport = state.status === "done" && state.by === "import" && !state.at && state.note === undefined && state.measuredValue === undefined;
   if (isPlainImport) return "";
   if (state.status === "pending" && !state.by && !state.at && state.note === undefined && state.measuredValue === undefined) return "";
   const word = STATUS_WORDS.find(([status]) => status === state.status)?.[1] ?? state.status;
-  let suffix = ` — ${word}`;
+  let suffix = EMPHASIZED.has(state.status) ? ` — **${word}**` : ` — ${word}`;
   if (state.by) suffix += ` by ${foldUserText(state.by)}`;
   if (state.at) suffix += ` at ${formatAt(state.at)}`;
-  if (state.measuredValue !== undefined) suffix += `; measured: ${state.measuredValue}`;
+  if (state.measuredValue !== undefined) suffix += `; measured: ${state.measuredValue}${measuredUnit(unit)}`;
   if (state.note !== undefined) suffix += `; note: ${foldUserText(state.note)}`;
   return suffix;
+}
+
+/** " ms", "%" (no space before a percent sign), or "" when the unit would not read back. */
+function measuredUnit(unit: string): string {
+  if (unit === "" || /[\s;]/.test(unit) || /^[\d.-]/.test(unit)) return "";
+  return unit === "%" ? "%" : ` ${unit}`;
 }

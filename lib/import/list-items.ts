@@ -2,7 +2,7 @@ import type { List, ListItem } from "mdast";
 import type { CodeBlock, PlanItem } from "@/lib/plan-document/schema";
 import type { BuildState } from "@/lib/import/build-state";
 import { looksLikeRole } from "@/lib/import/heading-context";
-import { analyzeItemText, parseStateSuffix } from "@/lib/import/item-text";
+import { analyzeItemText, parseStateSuffix, unstrikeForState } from "@/lib/import/item-text";
 import { isCommentOnly } from "@/lib/import/source-text";
 
 /** The first paragraph of a list item, as inline Markdown ("" if it starts with something else). */
@@ -16,26 +16,50 @@ export function codeBlock(node: { lang?: string | null; meta?: string | null; va
 }
 
 /**
+ * The step a command written right after these items follows: the last item, or its last
+ * sub-item, all the way down. "- Deploy / - One / - Two / - Three" then a fence: the command
+ * is Three's, not Deploy's.
+ */
+export function lastStep(items: PlanItem[]): PlanItem | undefined {
+  let step = items.at(-1);
+  while (step && step.items.length > 0) step = step.items.at(-1);
+  return step;
+}
+
+/**
  * One list item → one PlanItem. The first paragraph is the text; nested lists are
- * sub-items; fenced code inside the item is its commands; anything else (more paragraphs,
- * quotes, tables) is kept as Markdown details.
+ * sub-items; fenced code inside the item is its commands, except code right after a nested
+ * list, which follows (and belongs to) that list's last step; anything else (more
+ * paragraphs, quotes, tables) is kept as Markdown details.
  */
 function toItem(item: ListItem, id: string, group: string | undefined, state: BuildState): PlanItem | undefined {
   const rawText = listItemText(item, state);
   const commands: CodeBlock[] = [];
   const details: string[] = [];
   const children: PlanItem[] = [];
+  let afterList: PlanItem[] | undefined;
   item.children.forEach((child, index) => {
+    const previousList = afterList;
+    afterList = undefined;
     if (index === 0 && child.type === "paragraph") return;
-    if (child.type === "list") children.push(...listToItems(child, id, undefined, state, children.length));
-    else if (child.type === "code") commands.push(codeBlock(child, state.source.startLine(child)));
-    else if (child.type === "html" && isCommentOnly(child.value)) return;
-    else details.push(state.source.block(child));
+    if (child.type === "list") {
+      afterList = listToItems(child, id, undefined, state, children.length);
+      children.push(...afterList);
+    } else if (child.type === "code") {
+      const block = codeBlock(child, state.source.startLine(child));
+      const step = previousList === undefined ? undefined : lastStep(previousList);
+      if (step) step.commands.push(block);
+      else commands.push(block);
+      // Several fences in a row after the list all follow its last step.
+      if (step) afterList = previousList;
+    } else if (child.type === "html" && isCommentOnly(child.value)) {
+      afterList = previousList;
+    } else details.push(state.source.block(child));
   });
   if (rawText === "" && commands.length === 0 && details.length === 0 && children.length === 0) return undefined;
 
   const suffix = parseStateSuffix(rawText);
-  const text = suffix?.text ?? rawText;
+  const text = suffix ? unstrikeForState(suffix.text, suffix.state) : rawText;
   const facts = analyzeItemText(text);
   const assignee = facts.assignee ?? (group !== undefined && looksLikeRole(group) ? group : undefined);
   const state_ = suffix?.state ?? (item.checked === true ? { status: "done" as const, by: "import" } : undefined);

@@ -29,13 +29,18 @@ function isAngleBlank(name: string): boolean {
   return !HTML_TAGS.has(name.toLowerCase());
 }
 
-/** Removes blanks from a value, leaving the real content (possibly ""). */
-export function stripBlanks(value: string): string {
+/**
+ * Removes blanks from a value, leaving the real content (possibly ""). With
+ * `keepPlaceholders`, `{{name}}` blanks inside real content stay: they are what a template
+ * fills in ("**Subject**: {{feature}} is live" must not become "is live").
+ */
+export function stripBlanks(value: string, options: { keepPlaceholders?: boolean } = {}): string {
+  const keepPlaceholders = options.keepPlaceholders === true;
   return value
     .replace(UNDERSCORE_BLANK, " ")
     .replace(BRACKET_BLANK, (match, name: string) => (isBracketBlankName(name) ? " " : match))
     .replace(ANGLE_BLANK, (match, name: string) => (isAngleBlank(name) ? " " : match))
-    .replace(MUSTACHE_BLANK, (match, inner: string) => (mustacheName(inner) === undefined ? match : " "))
+    .replace(MUSTACHE_BLANK, (match, inner: string) => (keepPlaceholders || mustacheName(inner) === undefined ? match : " "))
     .replace(WORD_BLANK, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -54,7 +54,7 @@ describe("state written by the app", () => {
     });
     const markdown = exportPlanMarkdown(run);
     expect(markdown).toContain("- [x] All code changes reviewed and approved — done by import at 2026-11-22 10:00 UTC");
-    expect(markdown).toContain("— skipped by Lee Park at 2026-11-22 10:00 UTC");
+    expect(markdown).toContain("— **skipped** by Lee Park at 2026-11-22 10:00 UTC");
     const reread = parsePlanMarkdown(markdown).document;
     expect(allItems(reread).map((item) => item.state)).toEqual(allItems(run).map((item) => item.state));
     expect(allItems(reread).map((item) => item.text)).toEqual(allItems(document).map((item) => item.text));

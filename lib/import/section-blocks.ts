@@ -5,7 +5,7 @@ import { buildTemplate, isTemplateCode, isTemplateQuote, unquote } from "@/lib/i
 import { alignContactColumns, parseContactLine, parseContactValue } from "@/lib/import/contact-text";
 import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseFieldLine, toField } from "@/lib/import/field-line";
 import { isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
-import { codeBlock, flattenListText, hasTaskItems, listItemText, listToItems } from "@/lib/import/list-items";
+import { codeBlock, flattenListText, hasTaskItems, lastStep, listItemText, listToItems } from "@/lib/import/list-items";
 import { assignMetadataField, namedMetadataKey } from "@/lib/import/metadata-fields";
 import { isBlank } from "@/lib/import/placeholders";
 import { parseRoleLine } from "@/lib/import/signoff";
@@ -245,7 +245,7 @@ function handleCode(node: Code, previousItems: PlanItem[] | undefined, scope: Bl
     return;
   }
   const block = codeBlock(node, state.source.startLine(node));
-  const lastItem = previousItems?.at(-1);
+  const lastItem = previousItems === undefined ? undefined : lastStep(previousItems);
   if (lastItem) lastItem.commands.push(block);
   else scope.section().codeBlocks.push(block);
 }

@@ -2,7 +2,7 @@ import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
 import { planDocumentSchema } from "@/lib/plan-document/schema";
 import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
-import { documentWithOverrides, documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
+import { decisionsInForce, documentWithOverrides, documentWithRunRecord, documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
 import { db } from "@/lib/db";
 import { isLateSignature } from "@/lib/signoffs/gate-blocks";
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
@@ -16,18 +16,19 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const blocksByGateId = new Map(plan.gates.map((gate) => [gate.id, gate.blocks]));
   const times = { status: plan.status, startedAt: plan.startedAt?.toISOString() ?? null, finishedAt: plan.finishedAt?.toISOString() ?? null };
   const [gateStatuses, overrides] = await Promise.all([gateStatusesByDocumentKey(plan), loadGateOverrides(db(), plan.id)]);
-  const document = documentWithOverrides(
-    documentWithWindow(
-      documentWithState(
-        parsed.data,
-        plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
-        gateStatuses,
-        (signature) => isLateSignature(blocksByGateId.get(signature.gateId) ?? "COMPLETE", signature, times),
-      ),
-      plan,
-    ),
-    overrides,
+  const withState = documentWithState(
+    parsed.data,
+    plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
+    gateStatuses,
+    (signature) => isLateSignature(blocksByGateId.get(signature.gateId) ?? "COMPLETE", signature, times),
   );
+  const document = documentWithRunRecord(documentWithOverrides(documentWithWindow(withState, plan), overrides), {
+    status: plan.status,
+    startedAt: plan.startedAt,
+    finishedAt: plan.finishedAt,
+    rollbackReason: plan.rollbackReason,
+    decisions: decisionsInForce(gateStatuses, new Map(plan.gates.map((gate) => [gate.documentKey, gate.title]))),
+  });
   const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "plan";
   return { fileName: `${slug}.md`, markdown: exportPlanMarkdown(document) };
 }

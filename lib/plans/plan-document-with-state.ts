@@ -124,3 +124,62 @@ export function documentWithOverrides(document: PlanDocument, overrides: readonl
   }));
   return { ...document, metadata: { ...document.metadata, extra: [...document.metadata.extra, ...fields] } };
 }
+
+/** What the export's header says about the run itself. */
+export interface RunRecord {
+  status: "DRAFT" | "SCHEDULED" | "IN_PROGRESS" | "ROLLING_BACK" | "COMPLETE" | "PARTIAL" | "ROLLED_BACK" | "ABORTED";
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  rollbackReason: string | null;
+  /** The Go/No-Go decisions in force, one per decided gate. */
+  decisions: { gateTitle: string; decision: string; by: string; at: string; rationale: string | null }[];
+}
+
+const STATUS_WORDS: Record<RunRecord["status"], string> = {
+  DRAFT: "Draft",
+  SCHEDULED: "Scheduled",
+  IN_PROGRESS: "In progress",
+  ROLLING_BACK: "Rolling back",
+  COMPLETE: "Complete",
+  PARTIAL: "Partially complete",
+  ROLLED_BACK: "Rolled back",
+  ABORTED: "Aborted",
+};
+
+/** The header fields the export writes about the run; replaced, never repeated, when an export is imported and exported again. */
+export const RUN_RECORD_KEYS = ["Plan Status", "Started At", "Finished At", "Rollback Reason", "Go/No-Go"] as const;
+
+const isRunRecordKey = (key: string) => {
+  const lower = key.toLowerCase();
+  return RUN_RECORD_KEYS.some((name) => lower === name.toLowerCase() || lower.startsWith(`${name.toLowerCase()} (`));
+};
+
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/**
+ * The document's header with the run's status, times, rollback reason and Go/No-Go
+ * rationale, as `**Key**: value` fields the importer keeps (as extra metadata), so the file
+ * says how the night went without the app. Reasons are typed by people: folded onto one line.
+ */
+export function documentWithRunRecord(document: PlanDocument, run: RunRecord): PlanDocument {
+  const fields = [{ key: "Plan Status", value: STATUS_WORDS[run.status] }];
+  if (run.startedAt) fields.push({ key: "Started At", value: utc(run.startedAt) });
+  if (run.finishedAt) fields.push({ key: "Finished At", value: utc(run.finishedAt) });
+  if (run.rollbackReason) fields.push({ key: "Rollback Reason", value: foldUserText(run.rollbackReason) });
+  for (const decision of run.decisions) {
+    const key = run.decisions.length > 1 ? `Go/No-Go (${foldUserText(decision.gateTitle)})` : "Go/No-Go";
+    const said = `${decision.decision.replace("_", "-")} by ${foldUserText(decision.by)} at ${utc(new Date(decision.at))}`;
+    fields.push({ key, value: decision.rationale ? `${said}: ${foldUserText(decision.rationale)}` : said });
+  }
+  const extra = [...fields, ...document.metadata.extra.filter((field) => !isRunRecordKey(field.key))];
+  return { ...document, metadata: { ...document.metadata, extra } };
+}
+
+/** The Go/No-Go decisions in force, from the gates' live statuses (stale decisions are not in force). */
+export function decisionsInForce(gates: ReadonlyMap<string, GateStatus>, titles: ReadonlyMap<string, string>): RunRecord["decisions"] {
+  return [...gates.entries()].flatMap(([key, status]) => {
+    const decision = status.decision;
+    if (!decision || decision.stale) return [];
+    return [{ gateTitle: titles.get(key) ?? key, decision: decision.decision, by: decision.userName, at: decision.at, rationale: decision.comment }];
+  });
+}

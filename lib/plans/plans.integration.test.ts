@@ -70,6 +70,41 @@ describe("export", () => {
     expect(fileName).toMatch(/\.md$/);
     const reparsed = allItems(parsePlanMarkdown(markdown).document).find((candidate) => candidate.id === item.documentKey);
     expect(reparsed?.state).toMatchObject({ status: "skipped", by: "Lee Deploy", note: "not needed for this release" });
+    expect(markdown).toContain("**Plan Status**: Draft");
+  });
+
+  it("exports skipped, failed and not-applicable steps, measured values with units, and the run's header; they read back the same", async () => {
+    const markdown = "# Release\n\n## Deploy\n- [ ] Warm caches\n- [ ] Update the status page\n- [ ] Error rate: __ % (<1% target)\n- [ ] API p95: __ ms (<300ms target)\n";
+    const created = await importPlan({ markdown, createdById: userId, as: "plan" });
+    const items = await db().planItem.findMany({ where: { planId: created.id }, orderBy: { position: "asc" } });
+    const at = new Date("2026-11-22T10:05:00Z");
+    const states = [
+      { status: "SKIPPED", statusNote: "cold start is fine" },
+      { status: "NOT_APPLICABLE", statusNote: "internal release" },
+      { status: "FAILED", measuredValue: 2.5, statusNote: "spike" },
+      { status: "DONE", measuredValue: 182.5 },
+    ] as const;
+    for (const [index, state] of states.entries()) {
+      await db().planItem.update({ where: { id: items[index]!.id }, data: { ...state, statusById: userId, statusAt: at } });
+    }
+    await db().plan.update({
+      where: { id: created.id },
+      data: { status: "ROLLED_BACK", startedAt: new Date("2026-11-22T10:00:00Z"), finishedAt: new Date("2026-11-22T10:40:00Z"), rollbackReason: "Error rate over target" },
+    });
+
+    const exported = (await exportPlanAsMarkdown(created.id, { id: userId, role: "MEMBER" })).markdown;
+    expect(exported).toContain("**Plan Status**: Rolled back");
+    expect(exported).toContain("**Started At**: 2026-11-22 10:00 UTC");
+    expect(exported).toContain("**Rollback Reason**: Error rate over target");
+    expect(exported).toContain("- [ ] ~~Warm caches~~ — **skipped** by Lee Deploy");
+    const reread = allItems(parsePlanMarkdown(exported).document);
+    expect(reread.map((item) => [item.text, item.state?.status, item.state?.measuredValue, item.metric?.unit])).toEqual([
+      ["Warm caches", "skipped", undefined, undefined],
+      ["Update the status page", "not_applicable", undefined, undefined],
+      ["Error rate: __ % (<1% target)", "failed", 2.5, "%"],
+      ["API p95: __ ms (<300ms target)", "done", 182.5, "ms"],
+    ]);
+    expect(reread.map((item) => item.state?.note)).toEqual(["cold start is fine", "internal release", "spike", undefined]);
   });
 });
 

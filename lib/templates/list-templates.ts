@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
 import { AppError } from "@/lib/errors";
 import { builtinTemplates, BUILTIN_PREFIX } from "@/lib/templates/builtin-templates";
-import { placeholdersIn } from "@/lib/templates/fill-placeholders";
+import { documentPlaceholders } from "@/lib/templates/fill-document";
+import { readableTemplateDescription, readableTemplateName } from "@/lib/templates/readable-name";
 
 export interface TemplateSummary {
   id: string;
@@ -16,11 +17,11 @@ export interface TemplateSummary {
 function summarize(id: string, name: string, description: string | null, source: TemplateSummary["source"], document: PlanDocument): TemplateSummary {
   return {
     id,
-    name,
-    description: description ?? document.overview.split("\n")[0] ?? "",
+    name: readableTemplateName(name),
+    description: readableTemplateDescription(description ?? document.overview),
     source,
     sections: document.sections.length,
-    placeholders: placeholdersIn(JSON.stringify(document)),
+    placeholders: documentPlaceholders(document),
   };
 }
 
@@ -39,14 +40,19 @@ export async function listTemplates(): Promise<TemplateSummary[]> {
   ];
 }
 
-export async function getTemplateDocument(templateId: string): Promise<{ name: string; document: PlanDocument }> {
+export async function getTemplateDocument(templateId: string): Promise<{ name: string; description: string; document: PlanDocument }> {
   if (templateId.startsWith(BUILTIN_PREFIX)) {
     const builtin = (await builtinTemplates()).find((template) => template.id === templateId);
-    if (builtin) return { name: builtin.document.title, document: builtin.document };
+    if (builtin) {
+      const { document } = builtin;
+      return { name: readableTemplateName(document.title), description: readableTemplateDescription(document.overview), document };
+    }
   } else {
     const saved = await db().template.findUnique({ where: { id: templateId } });
     const parsed = planDocumentSchema.safeParse(saved?.document);
-    if (saved && parsed.success) return { name: saved.name, document: parsed.data };
+    if (saved && parsed.success) {
+      return { name: readableTemplateName(saved.name), description: readableTemplateDescription(saved.description ?? parsed.data.overview), document: parsed.data };
+    }
   }
   throw new AppError("not_found", "This template does not exist.");
 }

@@ -21,6 +21,24 @@ export const newPlanFromTemplateSchema = z.object({
     .refine((zone) => zone === "" || isValidTimeZone(zone), { error: "Your browser reported a time zone this server does not know; the window would be read as UTC." })
     .optional(),
   deployLead: z.string().trim().max(120).optional(),
+  /** Values for the template's own placeholders (`{{previous_version}}`), by normalized name. */
+  placeholders: z
+    .record(z.string().max(60), z.string().trim().max(200, { error: "Keep this under 200 characters." }))
+    .refine((values) => Object.keys(values).length <= 50, { error: "A template may use at most 50 placeholders." })
+    .optional(),
 });
+
+/** Placeholders the fixed fields of the form fill; every other one gets a field of its own. */
+export const FORM_PLACEHOLDERS: Record<string, keyof NewPlanFromTemplateInput> = {
+  feature: "feature",
+  service: "feature",
+  version: "version",
+  environment: "environment",
+  window_start: "windowStart",
+  deploy_lead: "deployLead",
+};
+
+/** The form field name for a template's own placeholder. */
+export const PLACEHOLDER_FIELD_PREFIX = "placeholder.";
 
 export type NewPlanFromTemplateInput = z.infer<typeof newPlanFromTemplateSchema>;

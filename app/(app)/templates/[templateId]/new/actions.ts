@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { createPlanFromTemplate } from "@/lib/templates/create-plan-from-template";
-import { newPlanFromTemplateSchema } from "@/lib/validations/new-plan";
+import { FORM_PLACEHOLDERS, newPlanFromTemplateSchema, PLACEHOLDER_FIELD_PREFIX } from "@/lib/validations/new-plan";
 
 export interface NewPlanState {
   error?: string;
@@ -15,18 +15,39 @@ export interface NewPlanState {
 export async function createPlanFromTemplateAction(_previous: NewPlanState, formData: FormData): Promise<NewPlanState> {
   const user = await requireUser();
   const values = Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)]));
-  const parsed = newPlanFromTemplateSchema.safeParse(values);
+  const placeholders = Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => key.startsWith(PLACEHOLDER_FIELD_PREFIX))
+      .map(([key, value]) => [key.slice(PLACEHOLDER_FIELD_PREFIX.length), value]),
+  );
+  const parsed = newPlanFromTemplateSchema.safeParse({ ...values, placeholders });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] === "placeholders" && issue.path.length > 1 ? `${PLACEHOLDER_FIELD_PREFIX}${String(issue.path[1])}` : String(issue.path[0]);
+      fieldErrors[field] ??= issue.message;
+    }
     return { values, fieldErrors };
   }
   let planId: string;
   try {
     planId = (await createPlanFromTemplate({ ...parsed.data, createdById: user.id })).id;
   } catch (error) {
-    if (error instanceof AppError) return { values, error: error.message };
+    if (error instanceof AppError) return { values, error: error.message, fieldErrors: placeholderFieldErrors(error) };
     throw error;
   }
   redirect(`/plans/${planId}`);
+}
+
+/** A refusal that names unfilled placeholders points at the field each belongs to. */
+function placeholderFieldErrors(error: AppError): Record<string, string> | undefined {
+  const names = error.details?.names;
+  if (!Array.isArray(names)) return undefined;
+  const fieldErrors: Record<string, string> = {};
+  for (const name of names) {
+    if (typeof name !== "string") continue;
+    const field = (Object.hasOwn(FORM_PLACEHOLDERS, name) ? FORM_PLACEHOLDERS[name] : undefined) ?? `${PLACEHOLDER_FIELD_PREFIX}${name}`;
+    fieldErrors[field] ??= "The template uses this; fill it in.";
+  }
+  return fieldErrors;
 }

@@ -4,6 +4,7 @@ import { NewPlanForm } from "@/components/templates/new-plan-form";
 import { cardStyles } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { templateOwnFields } from "@/lib/templates/create-plan-from-template";
 import { getTemplateDocument } from "@/lib/templates/list-templates";
 
 export const metadata: Metadata = { title: "New plan from template" };
@@ -20,9 +21,10 @@ export default async function NewPlanFromTemplatePage({ params }: { params: Prom
       <div>
         <p className="text-sm text-slate-600 dark:text-slate-400">New plan from template</p>
         <h1 className="text-2xl font-semibold tracking-tight">{template.name}</h1>
+        {template.description ? <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{template.description}</p> : null}
       </div>
       <section className={`${cardStyles} p-6`}>
-        <NewPlanForm templateId={templateId} defaultLead={user.name} />
+        <NewPlanForm templateId={templateId} defaultLead={user.name} ownFields={templateOwnFields(template.document)} />
       </section>
     </main>
   );
