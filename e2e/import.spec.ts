@@ -1,43 +1,79 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { LEAD } from "./support/accounts";
 import { storageStatePath } from "./support/api-sign-in";
-import { seedDocument } from "./support/seed-docs";
+import { seedDocument, seedDocumentsPresent } from "./support/seed-docs";
 
 // Each test creates the plan it looks at; the lead's session comes from auth.setup.ts.
 test.use({ storageState: storageStatePath(LEAD.email) });
 
-test("upload a seed document, check the preview, create the plan, open it and download its Markdown", async ({ page }) => {
-  await page.goto("/plans");
-  await page.getByRole("link", { name: "Import a plan" }).click();
-  await expect(page).toHaveURL(/\/plans\/import$/);
+interface UploadCase {
+  file: string;
+  title: string;
+  fileName: string;
+  counts: { sections: string; items: string; commands: string; signoffRoles: string };
+  sectionTitle: string;
+  item: string;
+}
 
-  await page.getByLabel("Upload a Markdown file").setInputFiles(seedDocument("001_6dcde4bc63a31b6d.txt"));
-  await page.getByRole("button", { name: "Preview import" }).click();
+// The project's own runbook always; the users' seed plan 001 as well when ../shared/seed-docs is beside the checkout.
+const uploads: UploadCase[] = [
+  {
+    file: path.resolve("lib/import/fixtures/release-runbook.md"),
+    title: "Ledger Service Release Runbook",
+    fileName: "ledger-service-release-runbook.md",
+    counts: { sections: "29", items: "26", commands: "8", signoffRoles: "3" },
+    sectionTitle: "Pre-Release Checks",
+    item: "Migration rehearsed on a copy of production",
+  },
+  ...(seedDocumentsPresent()
+    ? [
+        {
+          file: seedDocument("001_6dcde4bc63a31b6d.txt"),
+          title: "Production Deployment Plan",
+          fileName: "production-deployment-plan.md",
+          counts: { sections: "45", items: "109", commands: "21", signoffRoles: "4" },
+          sectionTitle: "Pre-Deployment Checklist",
+          item: "All migrations tested on staging",
+        },
+      ]
+    : []),
+];
 
-  await expect(page.getByText("Preview: nothing is saved yet")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Production Deployment Plan" })).toBeVisible();
-  const count = (key: string) => page.getByTestId(`count-${key}`).locator("dd");
-  await expect(count("sections")).toHaveText(SEED_001.sections);
-  await expect(count("items")).toHaveText(SEED_001.items);
-  await expect(count("commands")).toHaveText(SEED_001.commands);
-  await expect(count("signoffRoles")).toHaveText(SEED_001.signoffRoles);
-  await expect(page.getByRole("list", { name: "Parsed sections" })).toContainText("Pre-Deployment Checklist");
+for (const upload of uploads) {
+  test(`upload ${path.basename(upload.file)}, check the preview, create the plan, open it and download its Markdown`, async ({ page }) => {
+    await page.goto("/plans");
+    await page.getByRole("link", { name: "Import a plan" }).click();
+    await expect(page).toHaveURL(/\/plans\/import$/);
 
-  await page.getByRole("button", { name: "Create plan" }).click();
-  await expect(page).toHaveURL(/\/plans\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Production Deployment Plan" })).toBeVisible();
-  await expect(page.getByText("All migrations tested on staging")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "Overall progress" })).toBeVisible();
+    await page.getByLabel("Upload a Markdown file").setInputFiles(upload.file);
+    await page.getByRole("button", { name: "Preview import" }).click();
 
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export Markdown" }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe("production-deployment-plan.md");
-  const markdown = await readFile((await download.path())!, "utf8");
-  expect(markdown).toMatch(/^# Production Deployment Plan/m);
-  expect(markdown).toContain("- [ ] All migrations tested on staging");
-});
+    await expect(page.getByText("Preview: nothing is saved yet")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: upload.title })).toBeVisible();
+    const count = (key: string) => page.getByTestId(`count-${key}`).locator("dd");
+    await expect(count("sections")).toHaveText(upload.counts.sections);
+    await expect(count("items")).toHaveText(upload.counts.items);
+    await expect(count("commands")).toHaveText(upload.counts.commands);
+    await expect(count("signoffRoles")).toHaveText(upload.counts.signoffRoles);
+    await expect(page.getByRole("list", { name: "Parsed sections" })).toContainText(upload.sectionTitle);
+
+    await page.getByRole("button", { name: "Create plan" }).click();
+    await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: upload.title })).toBeVisible();
+    await expect(page.getByText(upload.item)).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Overall progress" })).toBeVisible();
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export Markdown" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(upload.fileName);
+    const markdown = await readFile((await download.path())!, "utf8");
+    expect(markdown).toContain(`# ${upload.title}`);
+    expect(markdown).toContain(`- [ ] ${upload.item}`);
+  });
+}
 
 test("bad input gets a clear message and nothing is created", async ({ page }) => {
   await page.goto("/plans/import");
@@ -64,6 +100,3 @@ test("a new plan from a built-in template fills in the fields that vary", async 
   await expect(page.getByText("Staging has run 9.9.1 for at least one business day")).toBeVisible();
   await expect(page.getByText("kubectl -n staging set image deployment/billing").first()).toBeVisible();
 });
-
-// Counts the importer's unit tests pin for this seed document (lib/import).
-const SEED_001 = { sections: "45", items: "109", commands: "21", signoffRoles: "4" };

@@ -1,8 +1,10 @@
 /**
  * `npm run bench:import`: how long the importer takes on a 1 MB plan. Builds the document
- * from the seed plans in ../shared/seed-docs (repeated with numbered headings until it
- * reaches 1 MB), parses it several times and prints the figures. A benchmark, not a test.
+ * from the seed plans in ../shared/seed-docs when they are there, else from the project's
+ * own fixtures (repeated with numbered headings until it reaches 1 MB), parses it several
+ * times and prints the figures, and which source it used. A benchmark, not a test.
  */
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
@@ -11,8 +13,11 @@ import { MAX_PLAN_BYTES } from "@/lib/import/validate-plan-input";
 const RUNS = Number(process.argv[2] ?? 7);
 
 async function oneMegabyteDocument(): Promise<string> {
-  const directory = path.resolve(process.cwd(), "..", "shared", "seed-docs");
-  const seeds = await Promise.all((await readdir(directory)).sort().map((file) => readFile(path.join(directory, file), "utf8")));
+  const seedDirectory = path.resolve(process.cwd(), process.env.SEED_DOCS_DIR ?? "../shared/seed-docs");
+  const directory = existsSync(seedDirectory) ? seedDirectory : path.resolve(process.cwd(), "lib/import/fixtures");
+  console.log(`source documents: ${directory}`);
+  const files = (await readdir(directory)).filter((file) => file.endsWith(".txt") || file.endsWith(".md")).sort();
+  const seeds = await Promise.all(files.map((file) => readFile(path.join(directory, file), "utf8")));
   const parts: string[] = ["# Large deployment plan\n"];
   for (let round = 1; ; round += 1) {
     for (const seed of seeds) {

@@ -1,17 +1,23 @@
 /**
- * Helpers shared by the import tests (not a test file itself). Pure reads of the seed
- * documents and fixtures, and a check that no line of a document was dropped on import.
+ * Helpers shared by the import tests (not a test file itself). Pure reads of the project's
+ * fixtures and of the seed documents, and a check that no line of a document was dropped.
+ *
+ * The fixtures (lib/import/fixtures) are the project's own corpus: every behaviour the
+ * tests pin down is shown on them, so a clone anywhere can run `npm test`. The seed
+ * documents (../shared/seed-docs, or SEED_DOCS_DIR) are real plans from our users; when
+ * they are beside the checkout, the `*.seed.test.ts` files run on them as well.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { PlanDocument } from "@/lib/plan-document/schema";
 
-export const SEED_DIR = path.resolve(process.cwd(), "../shared/seed-docs");
+// eslint-disable-next-line no-restricted-properties -- where the seed documents live is a test setting, not an app setting
+export const SEED_DIR = path.resolve(process.cwd(), process.env.SEED_DOCS_DIR ?? "../shared/seed-docs");
 export const FIXTURE_DIR = path.resolve(import.meta.dirname, "fixtures");
 
 export const SEED_FILES = ["000_cd5e2773dc629bf9.txt", "001_6dcde4bc63a31b6d.txt", "004_296308206fa363ea.txt"] as const;
 
-/** Seed documents live outside the repo; a missing folder is a broken setup, never a skip. */
+/** Seed documents live outside the repo. Only `*.seed.test.ts` files read them, and vitest runs those only when the folder exists. */
 export function readSeed(name: (typeof SEED_FILES)[number]): string {
   if (!fs.existsSync(SEED_DIR)) {
     throw new Error(`Seed documents not found at ${SEED_DIR}. Run the tests from the repository root next to ../shared/seed-docs.`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ImportError } from "@/lib/import/import-error";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
-import { readSeed } from "@/lib/import/test-support";
+import { readFixture } from "@/lib/import/test-support";
 import { MAX_PLAN_BYTES, validatePlanInput } from "@/lib/import/validate-plan-input";
 
 function rejection(input: string | Uint8Array): ImportError {
@@ -51,7 +51,7 @@ describe("validatePlanInput", () => {
   });
 
   it("accepts a plan and returns its text; the following parse is the same as a fresh one", () => {
-    const text = readSeed("004_296308206fa363ea.txt");
+    const text = readFixture("release-runbook.md");
     expect(validatePlanInput(text)).toBe(text);
     expect(parsePlanMarkdown(text)).toEqual(parsePlanMarkdown(text));
     expect(validatePlanInput("| Time | Activity |\n|---|---|\n| T-0 | Deploy |\n")).toContain("Deploy");

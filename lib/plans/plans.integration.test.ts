@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
 import { AppError } from "@/lib/errors";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
+import { readFixture } from "@/lib/import/test-support";
 import { planDocumentSchema } from "@/lib/plan-document/schema";
 import { allItems } from "@/lib/plan-document/walk";
 import { exportPlanAsMarkdown } from "@/lib/plans/export-plan";
@@ -16,8 +15,6 @@ import { resetDatabase } from "@/lib/testing/reset-database";
 import { structureOf } from "@/lib/testing/document-structure";
 import { createUser } from "@/lib/users/create-user";
 
-const SEED_DIRECTORY = path.resolve(process.cwd(), "..", "shared", "seed-docs");
-const seed = (name: string) => readFile(path.join(SEED_DIRECTORY, name));
 
 let userId: string;
 beforeEach(async () => {
@@ -27,8 +24,9 @@ beforeEach(async () => {
 
 describe("importing a plan", () => {
   it("creates the plan with one row per section, item and gate, and the import's checked items done", async () => {
-    const created = await importPlan({ markdown: await seed("004_296308206fa363ea.txt"), createdById: userId, as: "plan" });
+    const created = await importPlan({ markdown: readFixture("release-runbook.md"), createdById: userId, as: "plan" });
     expect(created.kind).toBe("plan");
+    expect(created.summary).toMatchObject({ checkedItems: 2, gates: 1 });
     const plan = await db().plan.findUniqueOrThrow({
       where: { id: created.id },
       include: { sections: true, items: true, gates: { include: { roles: true } } },
@@ -50,7 +48,7 @@ describe("importing a plan", () => {
   });
 
   it("rolls the whole import back when one row cannot be written", async () => {
-    const markdown = await seed("000_cd5e2773dc629bf9.txt");
+    const markdown = readFixture("rolling-upgrade.md");
     // A user id that does not exist fails the plan's foreign key after nothing else is written.
     await expect(importPlan({ markdown, createdById: "no-such-user", as: "plan" })).rejects.toThrow();
     expect(await db().plan.count()).toBe(0);
@@ -60,7 +58,7 @@ describe("importing a plan", () => {
 
 describe("export", () => {
   it("writes the current state of each item into the Markdown", async () => {
-    const created = await importPlan({ markdown: await seed("000_cd5e2773dc629bf9.txt"), createdById: userId, as: "plan" });
+    const created = await importPlan({ markdown: readFixture("rolling-upgrade.md"), createdById: userId, as: "plan" });
     const item = await db().planItem.findFirstOrThrow({ where: { planId: created.id, status: "PENDING" }, orderBy: { position: "asc" } });
     await db().planItem.update({
       where: { id: item.id },
@@ -110,7 +108,7 @@ describe("export", () => {
 
 describe("templates", () => {
   it("a template saved from an import round-trips through Markdown to the same structure", async () => {
-    const saved = await importPlan({ markdown: await seed("001_6dcde4bc63a31b6d.txt"), createdById: userId, as: "template" });
+    const saved = await importPlan({ markdown: readFixture("release-runbook.md"), createdById: userId, as: "template" });
     const { document } = await getTemplateDocument(saved.id);
     expect(allItems(document).every((item) => item.state === undefined)).toBe(true);
     const { markdown } = await exportTemplateAsMarkdown(saved.id);

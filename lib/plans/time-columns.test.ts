@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
-import { readSeed } from "@/lib/import/test-support";
+import { readFixture } from "@/lib/import/test-support";
 import { timeColumnsOf } from "@/lib/plans/time-columns";
 
 describe("timeColumnsOf", () => {
-  it("reads the expected length and downtime from the timeline table and its totals (seed 001)", () => {
-    const { document } = parsePlanMarkdown(readSeed("001_6dcde4bc63a31b6d.txt"));
-    expect(timeColumnsOf(document)).toMatchObject({ expectedDurationMinutes: 35, expectedDowntimeMinutes: 20 });
+  it("reads the window, the expected length and the downtime range of a release runbook", () => {
+    const { document } = parsePlanMarkdown(readFixture("release-runbook.md"));
+    expect(timeColumnsOf(document)).toEqual({
+      windowStart: new Date("2026-12-12T21:00:00Z"),
+      windowTimeZone: "Europe/Berlin",
+      expectedDurationMinutes: 30,
+      expectedDowntimeMinutes: 20,
+    });
   });
 
-  it("reads a rolling deployment's downtime as none (seed 000)", () => {
-    const { document } = parsePlanMarkdown(readSeed("000_cd5e2773dc629bf9.txt"));
+  it("reads a rolling deployment's downtime as none", () => {
+    const { document } = parsePlanMarkdown(readFixture("rolling-upgrade.md"));
     expect(timeColumnsOf(document).expectedDowntimeMinutes).toBe(0);
   });
 

@@ -1,32 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
-import { readFixture, readSeed } from "@/lib/import/test-support";
+import { readFixture } from "@/lib/import/test-support";
 import { monitoringSchedule } from "@/lib/time/monitoring-schedule";
 
 const scheduleOf = (markdown: string) => monitoringSchedule(parsePlanMarkdown(markdown).document);
 
-describe("monitoringSchedule on the seed documents", () => {
-  it("000 reads the Monitoring Duration fields", () => {
-    expect(scheduleOf(readSeed("000_cd5e2773dc629bf9.txt"))).toEqual([
-      { label: "Intensive monitoring", offsetMinutes: 120, source: "field" },
-      { label: "Regular monitoring", offsetMinutes: 1440, source: "field" },
-      { label: "Follow-up check", offsetMinutes: 10_080, source: "field" },
+describe("monitoringSchedule on whole plans", () => {
+  it("reads the Monitoring Duration fields", () => {
+    expect(scheduleOf(readFixture("rolling-upgrade.md"))).toEqual([
+      { label: "Intensive monitoring", offsetMinutes: 180, source: "field" },
+      { label: "Regular monitoring", offsetMinutes: 2880, source: "field" },
+      { label: "Follow-up check", offsetMinutes: 20_160, source: "field" },
     ]);
   });
 
-  it("001 reads the Post-Deployment Tasks headings, not the T+15 validation phase of the run", () => {
-    expect(scheduleOf(readSeed("001_6dcde4bc63a31b6d.txt"))).toEqual([
+  it("reads the post-release headings, not the T+15 validation stage of the run", () => {
+    expect(scheduleOf(readFixture("release-runbook.md"))).toEqual([
       { label: "Immediate", offsetMinutes: 60, source: "section" },
       { label: "Short-term", offsetMinutes: 1440, source: "section" },
       { label: "Long-term", offsetMinutes: 10_080, source: "section" },
-    ]);
-  });
-
-  it("004 reads the \"Monitoring (First …)\" headings", () => {
-    expect(scheduleOf(readSeed("004_296308206fa363ea.txt"))).toEqual([
-      { label: "Monitoring (First 15 Minutes)", offsetMinutes: 15, source: "section" },
-      { label: "Monitoring (First Hour)", offsetMinutes: 60, source: "section" },
-      { label: "Monitoring (First 24 Hours)", offsetMinutes: 1440, source: "section" },
     ]);
   });
 });

@@ -94,7 +94,7 @@ function tableChecks(row: MonitoringRow): MonitoringCheck[] {
   return (offsets.length > 0 ? offsets : [span.to]).map(at);
 }
 
-const AFTER_DEPLOYMENT = /monitor|post[- ]?deploy|follow[- ]?up|\bafter\b/i;
+const AFTER_DEPLOYMENT = /monitor|post[- ]?(?:deploy|release|launch|rollout)|follow[- ]?up|\bafter\b/i;
 const MONITORING = /monitor/i;
 
 /**
@@ -121,7 +121,7 @@ function sectionChecks(sections: PlanSection[], ancestors: PlanSection[] = []): 
   });
 }
 
-const FIELD_TOPIC = /monitor|follow[- ]?up|post[- ]?deploy|\bcheck\b|\breview\b/i;
+const FIELD_TOPIC = /monitor|follow[- ]?up|post[- ]?(?:deploy|release|launch|rollout)|\bcheck\b|\breview\b/i;
 
 function fieldCheck(field: Field, inMonitoringSection: boolean): MonitoringCheck | undefined {
   if (!FIELD_TOPIC.test(`${field.key} ${field.value}`) && !inMonitoringSection) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
-import { readSeed } from "@/lib/import/test-support";
+import { readFixture } from "@/lib/import/test-support";
 import { scheduleRowsOf } from "@/lib/timeline/schedule-rows";
 
 describe("scheduleRowsOf", () => {
@@ -30,10 +30,10 @@ describe("scheduleRowsOf", () => {
     expect(scheduleRowsOf(document, null, "UTC")).toEqual([]);
   });
 
-  it("reads the offsets of seed 001's deployment timeline (T-24h … T+32)", () => {
-    const { document } = parsePlanMarkdown(readSeed("001_6dcde4bc63a31b6d.txt"));
+  it("reads the offsets of a release timeline (T-24h … T+25)", () => {
+    const { document } = parsePlanMarkdown(readFixture("release-runbook.md"));
     const rows = scheduleRowsOf(document, null, "UTC");
-    expect(rows.map((row) => row.offsetMinutes)).toEqual([-1440, -1440, -120, -60, 0, 2, 7, 10, 15, 17, 22, 32]);
-    expect(rows[0]).toMatchObject({ activity: "Final testing", durationMinutes: 120, owner: "QA Team" });
+    expect(rows.map((row) => row.offsetMinutes)).toEqual([-1440, -1440, -60, 0, 2, 10, 15, 25]);
+    expect(rows[0]).toMatchObject({ activity: "Rehearse on staging", durationMinutes: 90, owner: "QA" });
   });
 });
