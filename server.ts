@@ -63,7 +63,13 @@ async function main() {
     void handle(request, response);
   });
   const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
-  const io = attachSocketServer(httpServer, { authSecret: config.AUTH_SECRET!, adapter: cluster.adapter, appUrl: config.AUTH_URL });
+  const io = attachSocketServer(httpServer, {
+    authSecret: config.AUTH_SECRET!,
+    adapter: cluster.adapter,
+    appUrl: config.AUTH_URL,
+    heartbeatIntervalMs: config.PLAN_HEARTBEAT_SECONDS * 1000,
+    onClusterReconnected: cluster.onReconnected,
+  });
   let drainHttp: (graceMs: number) => Promise<void> = async () => {};
   shutdown.add("http", "HTTP server", async () => void (drainHttp = stopAccepting(httpServer)));
   shutdown.add("sockets", "socket.io", () => new Promise<void>((resolve) => io.close(() => resolve())));

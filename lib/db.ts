@@ -4,6 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, settings } from "@/lib/env";
 import { isShuttingDown } from "@/lib/boot/shutdown-state";
 import { logger } from "@/lib/logger";
+import { noteDatabaseReachable, noteDatabaseUnavailable } from "@/lib/db/outage-log";
 
 /**
  * The one Prisma client of the process. Password hashes are omitted from every query
@@ -28,7 +29,11 @@ function createClient(url: string) {
 export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   pool.on("error", reportLostConnection);
-  pool.on("connect", (client) => client.on("error", reportLostConnection));
+  pool.on("connect", (client) => {
+    client.on("error", reportLostConnection);
+    // A new connection is the sign that the database is back after an outage.
+    noteDatabaseReachable();
+  });
   openPools().add(pool);
   return pool;
 }
@@ -36,7 +41,7 @@ export function createPool(url: string, max: number): pg.Pool {
 function reportLostConnection(error: Error): void {
   // On Ctrl-C the terminal signals an embedded database too, which may close connections first.
   if (isShuttingDown()) logger.debug("database connection closed during shutdown", error.message);
-  else logger.warn("database connection lost", error.message);
+  else noteDatabaseUnavailable(`connection lost: ${error.message}`);
 }
 
 /**

@@ -2,7 +2,8 @@ import { ZodError } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { noteDatabaseUnavailable } from "@/lib/db/outage-log";
 
 // No Next.js imports here: socket handlers run outside Next's request context.
 
@@ -30,10 +31,13 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     if (error.code === "P2025") return answer("not_found", "Not found.", 404);
   }
   if (isDatabaseUnavailable(error)) {
-    // An outage, not a bug: one line, no stack, and an answer the caller can retry.
-    // Prisma's messages start with a code excerpt; the reason is their last line.
-    logger.warn("database unavailable", (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1));
-    return answer("unavailable", DATABASE_UNAVAILABLE_MESSAGE, 503);
+    // An outage, not a bug: one log line for the whole outage, no stack, and an answer the
+    // caller may retry after Retry-After. Prisma's messages start with a code excerpt; the
+    // reason is their last line.
+    const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1) ?? "unknown";
+    noteDatabaseUnavailable(reason);
+    logger.debug("request refused: database unavailable", reason);
+    return answer("unavailable", DATABASE_UNAVAILABLE_MESSAGE, 503, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   }
   logger.error("unhandled error", error);
   return answer("internal", "Something went wrong on our side. Please try again.", 500);

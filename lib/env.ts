@@ -47,6 +47,8 @@ const settingsSchema = z
     CHANGE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(100),
     CHANGE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     REDIS_URL: z.url().optional(),
+    /** How often each watched plan's room hears its latest sequence number (missed relays are caught up within one beat). */
+    PLAN_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(60).default(5),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s):// URL" }).optional(),

@@ -5,6 +5,7 @@ const CONNECTION: Record<ConnectionState, { label: string; dot: string }> = {
   connecting: { label: "Connecting…", dot: "bg-slate-400" },
   live: { label: "Live", dot: "bg-emerald-500" },
   reconnecting: { label: "Reconnecting…", dot: "bg-amber-500" },
+  unavailable: { label: "Database unavailable, retrying…", dot: "bg-amber-500" },
   offline: { label: "Offline", dot: "bg-red-500" },
   removed: { label: "You were removed from this plan; it no longer updates", dot: "bg-red-500" },
 };

@@ -1,10 +1,12 @@
 "use client";
 
 import { io, type Socket } from "socket.io-client";
+import { retryRefusedHandshakes } from "@/lib/realtime/handshake-retry";
 
 /**
  * One socket.io connection per browser tab, shared by every live component. It connects to
- * the page's own origin with the session cookie and reconnects by itself.
+ * the page's own origin with the session cookie and reconnects by itself, also after a
+ * handshake refused because the server's database was unavailable.
  */
 let socket: Socket | undefined;
 let shareToken: string | undefined;
@@ -15,6 +17,9 @@ export function setSocketShareToken(token: string): void {
 }
 
 export function sharedSocket(): Socket {
-  socket ??= io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000, ...(shareToken ? { auth: { shareToken } } : {}) });
+  if (!socket) {
+    socket = io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000, ...(shareToken ? { auth: { shareToken } } : {}) });
+    retryRefusedHandshakes(socket);
+  }
   return socket;
 }

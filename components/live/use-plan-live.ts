@@ -5,11 +5,15 @@ import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
 import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
-import type { AccessLost, CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
+import type { AccessLost, CatchUp, ChangeAnswer, PlanHead, PresenceEntry } from "@/lib/realtime/socket-protocol";
+import { isRetriableRefusal } from "@/lib/realtime/handshake-retry";
 import { sharedSocket } from "@/components/live/socket-client";
 
-/** "removed": this person lost their access to the plan while watching it; it no longer updates. */
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "removed";
+/**
+ * "removed": this person lost their access to the plan while watching it; it no longer updates.
+ * "unavailable": the server is there but its database is not; the page retries by itself.
+ */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "unavailable" | "offline" | "removed";
 
 /**
  * A plan's live state in the browser: starts from the server-rendered snapshot, applies
@@ -98,7 +102,11 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
     // The server ending the connection (revoked link, deactivated account) is final: the client
     // does not reconnect by itself, so the page says offline rather than reconnecting.
     const onDisconnect = (reason: string) => setConnection(reason === "io server disconnect" ? "offline" : "reconnecting");
-    const onConnectError = () => setConnection(navigator.onLine ? "reconnecting" : "offline");
+    const onConnectError = (error: Error) => setConnection(isRetriableRefusal(error) ? "unavailable" : navigator.onLine ? "reconnecting" : "offline");
+    // The room's heartbeat: behind without having seen the events (lost between app processes), so ask for them.
+    const onHead = (head: PlanHead) => {
+      if (head.planId === planId && head.seq > stateRef.current.seq) void catchUp();
+    };
 
     socket.on("connect", join);
     socket.on("plan:event", onEvent);
@@ -106,6 +114,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
     socket.on("plan:access-lost", onAccessLost);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
+    socket.on("plan:head", onHead);
     if (socket.connected) void join();
     return () => {
       socket.emit("plan:leave", { planId });
@@ -115,6 +124,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       socket.off("plan:access-lost", onAccessLost);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
+      socket.off("plan:head", onHead);
     };
   }, [planId, applyCatchUp, catchUp, commit]);
 
@@ -139,7 +149,21 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
         return { ok: false, status: 503, error: { code: "internal", message: "You are offline; the change was not sent. Try again when the connection is back." } };
       }
       try {
-        const answer: ChangeAnswer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+        let answer: ChangeAnswer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+        // The database is unavailable: the change was not saved. Sent again as it was (same
+        // item version, so it can never apply twice) while the page says so, for a minute.
+        const giveUpAt = Date.now() + UNAVAILABLE_RETRY_MS;
+        while (!answer.ok && answer.status === 503 && answer.error.code === "unavailable" && Date.now() < giveUpAt) {
+          setConnection("unavailable");
+          const waitSeconds = Math.min(answer.retryAfterSeconds ?? 5, 5);
+          await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
+          if (!socket.connected) await connected(socket, CONNECT_WAIT_MS);
+          answer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+          if (answer.ok || answer.status !== 503) setConnection(socket.connected ? "live" : "reconnecting");
+        }
+        if (!answer.ok && answer.status === 503 && answer.error.code === "unavailable") {
+          answer = { ...answer, error: { ...answer.error, message: "The database is unavailable; your change was not saved. Try again in a moment." } };
+        }
         if (answer.ok) {
           const outcome = classifyEvent(stateRef.current, answer.message);
           if (outcome === "applied") commit(applyEvent(stateRef.current, answer.message));
@@ -160,6 +184,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
 
 const IDLE_AFTER_MS = 60_000;
 const CONNECT_WAIT_MS = 5_000;
+const UNAVAILABLE_RETRY_MS = 60_000;
 
 function connected(socket: ReturnType<typeof sharedSocket>, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {

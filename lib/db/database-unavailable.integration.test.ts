@@ -29,7 +29,7 @@ describe("isDatabaseUnavailable", () => {
 
     for (const error of [fromPg, fromPrisma]) {
       expect(isDatabaseUnavailable(error)).toBe(true);
-      expect(describeError(error)).toEqual({ status: 503, body: { error: { code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } } });
+      expect(describeError(error)).toEqual({ status: 503, body: { error: { code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: 5 } } });
     }
   });
 

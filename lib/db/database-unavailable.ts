@@ -8,11 +8,14 @@
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a moment.";
 
+/** What a 503 for an outage tells the caller (Retry-After, and the socket's retryAfterSeconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ECONNABORTED"]);
 /** Prisma: can't reach, timed out, server closed the connection, pool timeout. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-/** SQLSTATE 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now; class 08 is connection exceptions. */
-const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
+/** SQLSTATE 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 53300 too many connections; class 08 is connection exceptions. */
+const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 /** Prisma's driver adapter error kinds for the same situations. */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 /** pg raises these as plain Errors without a code. Fixed strings, compared with includes(). */
@@ -22,6 +25,9 @@ const PG_MESSAGES = [
   "timeout exceeded when trying to connect",
   "Client has encountered a connection error and is not queryable",
   "Cannot use a pool after calling end on the pool",
+  // SQLSTATE 55000 is broad; this is its message when the database refuses new connections
+  // (ALTER DATABASE … ALLOW_CONNECTIONS false, as during maintenance).
+  "is not currently accepting connections",
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

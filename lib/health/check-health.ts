@@ -1,6 +1,8 @@
 import packageJson from "@/package.json";
 import { db, type Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { noteDatabaseUnavailable } from "@/lib/db/outage-log";
 
 export interface HealthReport {
   status: "ok" | "error";
@@ -26,8 +28,10 @@ export async function checkHealth(database: Pick<Database, "$queryRaw"> = db()):
     return { status: "ok", ...base, database: { status: "ok", latencyMs, appliedMigrations: rows[0]?.count ?? 0 } };
   } catch (error) {
     // The reason stays in the server log; the probe only needs to know the database is unreachable.
-    // One line: during an outage every probe fails, and a stack per probe says nothing more.
-    logger.warn("health check: database did not answer", error instanceof Error ? error.message.trim().split("\n").at(-1) : error);
+    // An outage is logged once for the process (lib/db/outage-log.ts), not once per probe.
+    const reason = error instanceof Error ? (error.message.trim().split("\n").at(-1) ?? error.message) : String(error);
+    if (isDatabaseUnavailable(error) || reason.startsWith("timed out after")) noteDatabaseUnavailable(`health check: ${reason}`);
+    else logger.warn("health check: database did not answer", reason);
     return { status: "error", ...base, database: { status: "error", error: "The database did not answer." } };
   }
 }

@@ -29,6 +29,13 @@ export async function eventsAfter(planId: string, afterSeq: number): Promise<Pla
   return rows.length > MAX_CATCH_UP_EVENTS ? null : rows.map(toMessage);
 }
 
+/** Each plan's latest sequence number, for the rooms' heartbeat; one query for every watched plan. */
+export async function latestSequenceNumbers(planIds: readonly string[]): Promise<{ planId: string; seq: number }[]> {
+  if (!planIds.length) return [];
+  const plans = await db().plan.findMany({ where: { id: { in: [...planIds] } }, select: { id: true, lastSeq: true } });
+  return plans.map((plan) => ({ planId: plan.id, seq: plan.lastSeq }));
+}
+
 /**
  * A consistent snapshot of the plan's live state and the sequence number it corresponds to:
  * read in one repeatable-read transaction, so no event can fall between the two.

@@ -6,7 +6,7 @@ import type { PlanEventMessage } from "@/lib/plan-state/events";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
 import { ACCESS_LOST_MESSAGE } from "@/lib/realtime/membership-effect";
 import type { AccessLost, CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
-import { startAppProcess, type AppProcess } from "@/lib/testing/app-process";
+import { startAppProcess, type ControlledAppProcess } from "@/lib/testing/app-process";
 import { fetchPage, signInWithPassword, submitForm, type CookieJar } from "@/lib/testing/browser-session";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { sessionCookie, waitFor } from "@/lib/testing/live-harness";
@@ -23,7 +23,7 @@ import { createUser } from "@/lib/users/create-user";
 const MARKDOWN = `# Rights test plan\n\n## Steps\n${Array.from({ length: 6 }, (_, index) => `- [ ] Step ${index + 1}`).join("\n")}\n`;
 const PASSWORD = "first-password-123";
 
-let appA: AppProcess, appB: AppProcess;
+let appA: ControlledAppProcess, appB: ControlledAppProcess;
 const sockets: Socket[] = [];
 
 interface Watcher {
@@ -232,11 +232,22 @@ describe("the socket.io handshake", () => {
     expect((await watch(appA.url, cookie)).socket.connected).toBe(true);
   });
 
-  it("answers a message sent with an acknowledgement but no payload with a 400", async () => {
+  it("answers a message with no payload, or a payload of the wrong shape, with a 400, and survives one without a callback", async () => {
     const leadOnA = await watch(appA.url, await sessionCookie(lead.id, lead.name));
     for (const event of ["plan:change", "plan:join", "plan:sync"]) {
-      const answer = (await leadOnA.socket.timeout(10_000).emitWithAck(event)) as { ok: boolean; status: number };
-      expect(answer).toMatchObject({ ok: false, status: 400 });
+      for (const payload of [[], ["a string"], [42], [null], [{ planId: planId }]]) {
+        const answer = (await leadOnA.socket.timeout(10_000).emitWithAck(event, ...payload)) as { ok: boolean; status: number; error: { message: string } };
+        // plan:join with just a plan id is a valid join; every other shape is refused in words.
+        if (event === "plan:join" && payload.length === 1 && typeof payload[0] === "object" && payload[0] !== null) expect(answer).toMatchObject({ ok: true });
+        else expect(answer).toMatchObject({ ok: false, status: 400, error: { message: expect.any(String) } });
+      }
+      // No callback: nothing to answer, and the server must neither throw nor drop the connection.
+      leadOnA.socket.emit(event, { planId, change: { type: "item.status" } });
+      leadOnA.socket.emit(event);
     }
+    // The same connection still answers afterwards.
+    expect(await join(leadOnA, planId)).toMatchObject({ ok: true });
+    expect(leadOnA.socket.connected).toBe(true);
+    expect(appA.output()).not.toMatch(/uncaughtException|unhandledRejection|unhandled error/);
   });
 });

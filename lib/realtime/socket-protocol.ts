@@ -19,6 +19,27 @@ export interface PresenceEntry {
   idle: boolean;
 }
 
+/**
+ * The room heartbeat: every few seconds while anyone watches, the plan's latest sequence
+ * number. A client that is behind without having seen the events (a relay between app
+ * processes lost in a database blip) asks for the gap with plan:sync.
+ */
+export interface PlanHead {
+  planId: string;
+  seq: number;
+}
+
+/**
+ * What a refused handshake carries in `connect_error`'s `data`: `retriable` when the refusal
+ * was the database's (try again after `retryAfterSeconds`), absent for a missing or ended
+ * session, which is final.
+ */
+export interface HandshakeRefusal {
+  retriable: true;
+  status: 503;
+  retryAfterSeconds: number;
+}
+
 /** Sent to a member's sockets when they are removed from a plan: the page stops updating and says why. */
 export interface AccessLost {
   planId: string;

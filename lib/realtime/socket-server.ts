@@ -18,7 +18,12 @@ import {
   type AccessLost,
   type CatchUp,
   type ChangeAnswer,
+  type HandshakeRefusal,
 } from "@/lib/realtime/socket-protocol";
+import { startPlanHeartbeat } from "@/lib/realtime/plan-heartbeat";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { noteDatabaseUnavailable } from "@/lib/db/outage-log";
+import { logger } from "@/lib/logger";
 import { findSessionUser, sessionVersionOfToken } from "@/lib/users/find-active-user";
 import { AppError } from "@/lib/errors";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
@@ -54,6 +59,22 @@ interface SocketData {
 
 const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in the plan.";
 
+/**
+ * A handshake that could not look the person up. Without the database it is retriable: the
+ * client tries again with backoff (socket.io-client does not retry middleware refusals by
+ * itself) and the page says the database is unavailable. Anything else stays a final refusal.
+ */
+function handshakeFailure(error: unknown): Error {
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable(error instanceof Error ? error.message : String(error));
+    const refusal = new Error(DATABASE_UNAVAILABLE_MESSAGE) as Error & { data: HandshakeRefusal };
+    refusal.data = { retriable: true, status: 503, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    return refusal;
+  }
+  logger.warn("socket handshake failed", error instanceof Error ? error.message : error);
+  return new Error("unauthenticated");
+}
+
 /** A plan change is at most MAX_CHANGE_BODY_BYTES; 16 KB more leaves room for socket.io's envelope. */
 export const MAX_SOCKET_MESSAGE_BYTES = MAX_CHANGE_BODY_BYTES + 16 * 1024;
 
@@ -77,7 +98,16 @@ interface RelayedEmit {
  */
 export function attachSocketServer(
   httpServer: HttpServer,
-  options: { authSecret: string; adapter?: Parameters<Server["adapter"]>[0]; /** AUTH_URL: the app's public origin, which pages connect from. */ appUrl?: string },
+  options: {
+    authSecret: string;
+    adapter?: Parameters<Server["adapter"]>[0];
+    /** AUTH_URL: the app's public origin, which pages connect from. */
+    appUrl?: string;
+    /** How often watched rooms hear their plan's latest sequence number (plan-heartbeat.ts); 5 s by default. */
+    heartbeatIntervalMs?: number;
+    /** Called with a listener to run whenever the cluster adapter's connection comes back after a loss. */
+    onClusterReconnected?: (listener: () => void) => void;
+  },
 ): Server {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
@@ -99,17 +129,21 @@ export function attachSocketServer(
     const headers = socket.handshake.headers;
     const secure = headers["x-forwarded-proto"] === "https" || Boolean((socket.request.socket as { encrypted?: boolean }).encrypted);
     const token = await getToken({ req: { headers: headers as Record<string, string> }, secret: options.authSecret, secureCookie: secure }).catch(() => null);
-    // An ended session (older session version) is refused like a missing one.
-    const user = token?.sub ? await findSessionUser(token.sub, sessionVersionOfToken(token)).catch(() => null) : null;
-    if (user) {
-      socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, sessionVersion: sessionVersionOfToken(token), share: null, roles: {}, idle: {} };
-      return next();
+    try {
+      // An ended session (older session version) is refused like a missing one.
+      const user = token?.sub ? await findSessionUser(token.sub, sessionVersionOfToken(token)) : null;
+      if (user) {
+        socket.data = { actor: { id: user.id, name: user.name, isAdmin: user.role === "ADMIN" }, sessionVersion: sessionVersionOfToken(token), share: null, roles: {}, idle: {} };
+        return next();
+      }
+      const shareToken = (socket.handshake.auth as { shareToken?: unknown } | undefined)?.shareToken;
+      const link = typeof shareToken === "string" ? await findActiveShareLink(shareToken) : null;
+      if (!link) return next(new Error("unauthenticated"));
+      socket.data = { actor: null, share: { linkId: link.id, planId: link.planId }, roles: {}, idle: {} };
+      next();
+    } catch (error) {
+      next(handshakeFailure(error));
     }
-    const shareToken = (socket.handshake.auth as { shareToken?: unknown } | undefined)?.shareToken;
-    const link = typeof shareToken === "string" ? await findActiveShareLink(shareToken).catch(() => null) : null;
-    if (!link) return next(new Error("unauthenticated"));
-    socket.data = { actor: null, share: { linkId: link.id, planId: link.planId }, roles: {}, idle: {} };
-    next();
   });
 
   const presence = createPresenceTracker(io as unknown as Server);
@@ -275,5 +309,11 @@ export function attachSocketServer(
   // Ended sessions (password reset, deactivation, "sign out everywhere") lose their open live
   // connections at once: the cluster adapter carries the disconnect to every process.
   registerUserDisconnector((userId) => io.in(userRoom(userId)).disconnectSockets(true));
+
+  // Watchers that missed relayed events learn it within one beat; after the adapter's
+  // connection comes back, at once.
+  const heartbeat = startPlanHeartbeat(io as unknown as Server, options.heartbeatIntervalMs ?? 5_000);
+  options.onClusterReconnected?.(() => void heartbeat.announceNow());
+  httpServer.once("close", heartbeat.stop);
   return io as unknown as Server;
 }

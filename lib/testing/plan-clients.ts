@@ -1,7 +1,8 @@
 import { io as connect, type Socket } from "socket.io-client";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import { applyEvents, type PlanLiveState } from "@/lib/plan-state/live-state";
-import type { CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { CatchUp, ChangeAnswer, PlanHead } from "@/lib/realtime/socket-protocol";
+import { isRetriableRefusal, retryRefusedHandshakes } from "@/lib/realtime/handshake-retry";
 import { sessionCookie } from "@/lib/testing/live-harness";
 
 /**
@@ -36,6 +37,8 @@ export interface ChangeOutcome {
   status: number | null;
   seq?: number;
   message?: string;
+  /** What the refusal said about trying again: Retry-After over HTTP, retryAfterSeconds over the socket. */
+  retryAfterSeconds?: number;
 }
 
 /** GET/POST against the real server with a session cookie, as a script would. */
@@ -67,7 +70,8 @@ export class HttpPlanClient {
       });
       const body = (await response.json().catch(() => null)) as { event?: PlanEventMessage; error?: { message: string } } | null;
       if (response.status === 201 && body?.event) return { status: 201, seq: body.event.seq };
-      return { status: response.status, message: body?.error?.message };
+      const retryAfter = response.headers.get("retry-after");
+      return { status: response.status, message: body?.error?.message, ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}) };
     } catch {
       return { status: null };
     }
@@ -92,9 +96,19 @@ export class HttpPlanClient {
   }
 }
 
-/** A socket.io client in the plan's room, applying broadcasts as they come. */
+/**
+ * A socket.io client in the plan's room, applying broadcasts as they come. Like the page, it
+ * asks for what it missed when the room's heartbeat says it is behind, and keeps retrying a
+ * handshake refused for lack of the database.
+ */
 export class SocketPlanClient {
   private socket: Socket | null = null;
+  /** Sequence numbers that arrived as live broadcasts (plan:event), not through a catch-up. */
+  readonly receivedLive = new Set<number>();
+  /** Sequence numbers fetched with plan:sync after a heartbeat showed a gap. */
+  readonly receivedBySync = new Set<number>();
+  /** Handshakes the server refused as retriable (its database was unavailable). */
+  refusedHandshakes = 0;
 
   private constructor(
     private readonly user: { id: string; name: string },
@@ -102,10 +116,13 @@ export class SocketPlanClient {
     readonly plan: FollowedPlan,
   ) {}
 
-  /** Starts from a snapshot read over HTTP, as the page does, then joins. */
-  static async open(baseUrl: string, user: { id: string; name: string }, planId: string): Promise<SocketPlanClient> {
+  /**
+   * Starts from a snapshot read over HTTP, as the page does, then joins. `snapshot`: a state
+   * read earlier (a page rendered before the database went away, connecting now).
+   */
+  static async open(baseUrl: string, user: { id: string; name: string }, planId: string, snapshot?: PlanLiveState): Promise<SocketPlanClient> {
     const cookie = await sessionCookie(user.id, user.name);
-    const client = new SocketPlanClient(user, planId, new FollowedPlan(await fetchLiveState(baseUrl, cookie, planId)));
+    const client = new SocketPlanClient(user, planId, new FollowedPlan(snapshot ?? (await fetchLiveState(baseUrl, cookie, planId))));
     await client.connect(baseUrl);
     return client;
   }
@@ -125,16 +142,51 @@ export class SocketPlanClient {
       extraHeaders: { cookie: await sessionCookie(this.user.id, this.user.name) },
     });
     this.socket = socket;
+    retryRefusedHandshakes(socket);
     await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", (error) => reject(error));
+      const onError = (error: Error) => {
+        if (isRetriableRefusal(error)) return void (this.refusedHandshakes += 1);
+        socket.off("connect_error", onError);
+        reject(error);
+      };
+      socket.once("connect", () => {
+        socket.off("connect_error", onError);
+        resolve();
+      });
+      socket.on("connect_error", onError);
     });
     socket.on("plan:event", (message: PlanEventMessage) => {
-      if (message.planId === this.planId) this.plan.apply([message]);
+      if (message.planId !== this.planId) return;
+      const before = this.plan.lastSeq;
+      this.plan.apply([message]);
+      if (this.plan.lastSeq > before) this.receivedLive.add(message.seq);
+    });
+    socket.on("plan:head", (head: PlanHead) => {
+      if (head.planId === this.planId && head.seq > this.plan.lastSeq) void this.sync();
     });
     const answer = (await socket.timeout(60_000).emitWithAck("plan:join", { planId: this.planId, lastSeq: this.plan.lastSeq })) as CatchUp;
     if (!answer.ok || !("events" in answer)) throw new Error(`plan:join answered ${JSON.stringify(answer)}`);
     this.plan.apply(answer.events);
+  }
+
+  private syncing = false;
+
+  /** Fetches the events after lastSeq (plan:sync), as the page does when it learns it is behind. */
+  async sync(): Promise<void> {
+    if (this.syncing || !this.socket?.connected) return;
+    this.syncing = true;
+    try {
+      const answer = (await this.socket.timeout(30_000).emitWithAck("plan:sync", { planId: this.planId, afterSeq: this.plan.lastSeq })) as CatchUp;
+      if (answer.ok && "events" in answer) {
+        const before = this.plan.lastSeq;
+        this.plan.apply(answer.events);
+        for (const message of answer.events) if (message.seq > before && message.seq <= this.plan.lastSeq) this.receivedBySync.add(message.seq);
+      }
+    } catch {
+      // The next heartbeat tries again.
+    } finally {
+      this.syncing = false;
+    }
   }
 
   /** Goes offline: no more events until connect() again. */
@@ -152,7 +204,7 @@ export class SocketPlanClient {
         this.plan.apply([answer.message]);
         return { status: 201, seq: answer.message.seq };
       }
-      return { status: answer.status, message: answer.error.message };
+      return { status: answer.status, message: answer.error.message, ...(answer.retryAfterSeconds !== undefined ? { retryAfterSeconds: answer.retryAfterSeconds } : {}) };
     } catch {
       return { status: null };
     }

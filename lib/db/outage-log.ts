@@ -1,0 +1,42 @@
+import { logger } from "@/lib/logger";
+
+/**
+ * One log line when this process finds the database unavailable, and one when it reaches it
+ * again, however many requests, connections and heartbeats fail in between: an outage is one
+ * event for whoever reads the log, not a stack trace per tick.
+ *
+ * The state lives on globalThis because the custom server (through tsx) and Next's bundles
+ * each load their own copy of this module, in one process.
+ */
+interface OutageState {
+  since: number | null;
+}
+
+function outage(): OutageState {
+  const global = globalThis as unknown as { preflightDatabaseOutage?: OutageState };
+  global.preflightDatabaseOutage ??= { since: null };
+  return global.preflightDatabaseOutage;
+}
+
+/** The first failure of an outage logs it; later ones say nothing. */
+export function noteDatabaseUnavailable(reason: string): void {
+  const state = outage();
+  if (state.since !== null) return;
+  state.since = Date.now();
+  logger.warn(`database unavailable (${reason}); changes are refused with 503 until it is back`);
+}
+
+/** A new connection succeeded: if an outage was on, it is over, and the log says how long it lasted. */
+export function noteDatabaseReachable(): void {
+  const state = outage();
+  if (state.since === null) return;
+  const seconds = ((Date.now() - state.since) / 1000).toFixed(1);
+  state.since = null;
+  // At the outage line's level: whoever sees one in the log must see the other.
+  logger.warn(`database available again after ${seconds} s`);
+}
+
+/** When the current outage began (ms since the epoch), or null when there is none. */
+export function databaseOutageSince(): number | null {
+  return outage().since;
+}
