@@ -14,13 +14,21 @@ const CP1252_BYTES = new Map<string, number>([
   ["™", 0x99], ["š", 0x9a], ["›", 0x9b], ["œ", 0x9c], ["ž", 0x9e], ["Ÿ", 0x9f],
 ]);
 
-const CONTINUATION = "\\u0080-\\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+/**
+ * The five bytes Windows-1252 leaves undefined. A decoder may keep them (as U+0081…), drop
+ * them, or replace them with U+FFFD; a run with one of them lost is tried with each (below).
+ */
+const UNDEFINED_IN_CP1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
+const REPLACEMENT_CHARACTER = "\uFFFD";
+
+const CONTINUATION = "\\u0080-\\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\\uFFFD";
 // A UTF-8 lead byte (0xC2–0xF4 read as Latin-1) followed by one to three continuation bytes.
 const SUSPECT_RUN = new RegExp(`[\\u00C2-\\u00F4][${CONTINUATION}]{1,3}`, "g");
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function toByte(char: string): number {
+  if (char === REPLACEMENT_CHARACTER) return -1;
   const code = char.charCodeAt(0);
   if (code <= 0xff) return code;
   return CP1252_BYTES.get(char) ?? -1;
@@ -37,28 +45,59 @@ export interface MojibakeRepair {
   repairs: number;
 }
 
+function decodeStrictly(bytes: readonly number[]): string | undefined {
+  if (bytes.some((byte) => byte < 0)) return undefined;
+  try {
+    return strictUtf8.decode(Uint8Array.from(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a lost byte can be restored to: an emoji or symbol ("⏳" is E2 8F B3), or the emoji variation selector. */
+const RESTORABLE = /^(?:\p{Extended_Pictographic}|\uFE0F)$/u;
+
+/**
+ * A sequence with one byte lost or replaced (U+FFFD): the byte was one of the five Windows-1252
+ * leaves undefined. Each is tried in each place it could have been; the repair is made only
+ * when exactly one choice gives an emoji or the variation selector, so text that merely looks
+ * like a broken sequence is left alone.
+ */
+function restoreLostByte(bytes: readonly number[], length: number): string | undefined {
+  const candidates = new Set<string>();
+  const tryBytes = (attempt: number[]) => {
+    const decoded = decodeStrictly(attempt);
+    if (decoded !== undefined && RESTORABLE.test(decoded)) candidates.add(decoded);
+  };
+  const replaced = bytes.indexOf(-1);
+  if (replaced > 0 && bytes.length === length && bytes.lastIndexOf(-1) === replaced) {
+    for (const byte of UNDEFINED_IN_CP1252) tryBytes(bytes.map((value, index) => (index === replaced ? byte : value)));
+  } else if (replaced < 0 && bytes.length === length - 1) {
+    for (let position = 1; position < length; position++) {
+      for (const byte of UNDEFINED_IN_CP1252) tryBytes([...bytes.slice(0, position), byte, ...bytes.slice(position)]);
+    }
+  }
+  return candidates.size === 1 ? [...candidates][0] : undefined;
+}
+
 export function repairMojibake(text: string): MojibakeRepair {
   let repairs = 0;
   const repaired = text.replace(SUSPECT_RUN, (run) => {
     const chars = [...run];
     const bytes = chars.map(toByte);
     const length = sequenceLength(bytes[0] ?? 0);
-    if (chars.length < length) {
-      // "⚠️" ends in EF B8 8F; 0x8F is undefined in Windows-1252 and is often dropped, leaving
-      // "ï¸". That pair can only be a broken variation selector, so restore it.
-      if (run === "ï¸") {
-        repairs += 1;
-        return "\uFE0F";
-      }
-      return run;
-    }
-    try {
-      const decoded = strictUtf8.decode(Uint8Array.from(bytes.slice(0, length)));
+    const whole = chars.length >= length ? decodeStrictly(bytes.slice(0, length)) : undefined;
+    if (whole !== undefined) {
       repairs += 1;
-      return decoded + chars.slice(length).join("");
-    } catch {
-      return run;
+      return whole + chars.slice(length).join("");
     }
+    // "⏳" is E2 8F B3 and "⚠️" ends in EF B8 8F: 0x8F is undefined in Windows-1252, and many
+    // tools drop it ("â³", "ï¸") or write U+FFFD in its place.
+    const within = Math.min(chars.length, length);
+    const restored = restoreLostByte(bytes.slice(0, within), length);
+    if (restored === undefined) return run;
+    repairs += 1;
+    return restored + chars.slice(within).join("");
   });
   return { text: repaired, repairs };
 }
