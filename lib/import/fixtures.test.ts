@@ -290,6 +290,38 @@ describe("front matter, plain metadata lines and decisions in lists", () => {
   });
 });
 
+describe("another team's house style (house-style-cutover.md)", () => {
+  const { document, summary } = parsePlanMarkdown(readFixture("house-style-cutover.md"));
+
+  it("reads a run-of-show table with a time of day, a duration and a phase as the timeline", () => {
+    const timeline = document.tables.find((table) => table.kind === "timeline" && table.sectionId === "s1");
+    expect(summary.timelineRows).toBe(3);
+    expect(timeline?.kind === "timeline" ? timeline.rows.map((row) => [row.time, row.activity, row.durationMinutes, row.owner]) : []).toEqual([
+      ["21:30", "Pre-checks", 15, "Ana"],
+      ["21:45", "Cutover", 30, "Ben"],
+      ["22:15", "Verification", 20, "Ana"],
+    ]);
+  });
+
+  it("reads a Go/No-Go section whose last item records the decision as a decision gate", () => {
+    expect(document.gates).toEqual([expect.objectContaining({ kind: "go-no-go", sectionId: "s2", decisionOptions: ["GO", "NO-GO"] })]);
+    expect(section(document, "s2").items.map((entry) => entry.text)).toEqual(["Staging soak passed", "On-call confirmed"]);
+  });
+
+  it("reads a plain list introduced by a sentence under a rollback heading as triggers, not steps", () => {
+    expect(document.rollback.triggers.map((trigger) => trigger.text)).toEqual(["p99 latency above 800 ms for 5 minutes", "More than 1% of queries return errors"]);
+    expect(section(document, "s4").items).toEqual([]);
+    // Its checklist below stays the procedure.
+    expect(section(document, "s4.1").items.map((entry) => entry.text)).toEqual(["Point the alias back"]);
+  });
+
+  it("leaves a plain list after an ordinary sentence in a rollback section as steps", () => {
+    const plain = parsePlanMarkdown("# Plan\n\n## Rollback\n\nBefore you start, make sure:\n\n- the old image is still in the registry\n- the alias can be changed\n").document;
+    expect(plain.rollback.triggers).toEqual([]);
+    expect(allItems(plain).map((entry) => entry.text)).toEqual(["the old image is still in the registry", "the alias can be changed"]);
+  });
+});
+
 describe("large documents", () => {
   it("parses a document built from many plans the same as its parts (pieces are cut only between blocks)", () => {
     const plan = readFixture("release-runbook.md");

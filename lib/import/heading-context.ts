@@ -11,6 +11,8 @@ export interface HeadingContext {
   metadata: boolean;
   contacts: boolean;
   rollbackTriggers: boolean;
+  /** The section (or one above it) is about rolling back: its trigger lists may be introduced by a sentence rather than a heading. */
+  rollback: boolean;
   triggerMode: RollbackTriggerMode;
   signoff: boolean;
   gateKind: GateKind;
@@ -26,7 +28,8 @@ const METADATA = /^(?:deployment |release |maintenance |change )?(?:window|sched
 const CONTACTS = /contacts?\b|escalation|stakeholders$|on-?call\b|who to call|call tree|phone list|roster/;
 const NOT_CONTACTS = /notify|notification|communicat|template|message/;
 const TRIGGERS = /trigger|when to (?:roll ?back|revert|abort)|(?:roll ?back|revert|abort) (?:criteria|conditions|if)|criteria for (?:roll ?back|revert)/;
-const PROCEDURE = /(?:roll ?back|revert|back ?out) ?(?:procedure|steps|plan|process|checklist|runbook|instructions)|how to (?:roll ?back|revert)|^(?:roll ?back|revert|back ?out)$/;
+const PROCEDURE = /(?:roll ?back|revert|back ?out) ?(?:procedure|steps|plan|process|checklist|runbook|instructions)|how to (?:roll ?back|revert)|^(?:roll ?back|revert|back ?out)$|^if (?:things|it|something) goes? wrong$/;
+const ROLLBACK = /roll ?back|revert|back ?out|abort|if (?:things|it|something) goes? wrong/;
 const SIGNOFF = /sign[- ]?offs?\b|approvals?\b|go ?\/ ?no[- ]?go|go-no-go|authori[sz]ation/;
 const COMMS = /communicat|templates?\b|announcement|messages?\b|notifications?\b|e-?mails?\b/;
 
@@ -47,6 +50,7 @@ export const ROOT_CONTEXT: HeadingContext = {
   metadata: true,
   contacts: false,
   rollbackTriggers: false,
+  rollback: false,
   triggerMode: "unspecified",
   signoff: false,
   gateKind: "sign-off",
@@ -61,11 +65,23 @@ export function contextFor(title: string, parent: HeadingContext | undefined): H
     metadata: METADATA.test(key),
     contacts: (CONTACTS.test(key) && !NOT_CONTACTS.test(key)) || inherited.contacts,
     rollbackTriggers: TRIGGERS.test(key) || inherited.rollbackTriggers,
+    rollback: ROLLBACK.test(key) || inherited.rollback,
     triggerMode: triggerModeOf(key) ?? inherited.triggerMode,
     signoff,
     gateKind: (signoff ? gateKindOf(key) : undefined) ?? inherited.gateKind,
     comms: COMMS.test(key) || inherited.comms,
   };
+}
+
+/**
+ * "We roll back if any of the following is true:", "Abort when:", "Triggers:": a sentence that
+ * ends in a colon and introduces the conditions for rolling back. Under a rollback heading,
+ * the plain list after it is the plan's rollback triggers, not steps.
+ */
+const TRIGGER_WORD = /\b(?:if|when|whenever|triggers?|criteria|conditions?)\b/;
+
+export function introducesTriggers(line: string, context: HeadingContext): boolean {
+  return context.rollback && line.trimEnd().endsWith(":") && TRIGGER_WORD.test(normalizeKey(line));
 }
 
 export function isTriggerHeading(title: string): boolean {

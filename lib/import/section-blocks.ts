@@ -4,7 +4,7 @@ import { type BlockScope, type BuildState, gateFor, nextId } from "@/lib/import/
 import { buildTemplate, isTemplateCode, isTemplateQuote, unquote } from "@/lib/import/comms-templates";
 import { alignContactColumns, parseContactLine, parseContactValue } from "@/lib/import/contact-text";
 import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseFieldLine, toField } from "@/lib/import/field-line";
-import { isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
+import { introducesTriggers, isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
 import { codeBlock, flattenListText, hasTaskItems, lastStep, listItemText, listToItems } from "@/lib/import/list-items";
 import { assignMetadataField, namedMetadataKey } from "@/lib/import/metadata-fields";
 import { isBlank } from "@/lib/import/placeholders";
@@ -19,19 +19,23 @@ import { handleTable } from "@/lib/import/section-tables";
  */
 export function processBlocks(nodes: RootContent[], scope: BlockScope, state: BuildState): void {
   let caption: string | undefined;
+  let triggersIntroduced = false;
   let lastItems: PlanItem[] | undefined;
   nodes.forEach((node, index) => {
     const next = nodes[index + 1];
     const previousItems = lastItems;
     lastItems = undefined;
     const pendingCaption = caption;
+    const pendingTriggers = triggersIntroduced;
     caption = undefined;
+    triggersIntroduced = false;
     switch (node.type) {
       case "paragraph":
+        triggersIntroduced = next?.type === "list" && introducesTriggers(state.source.inline(node).split("\n").at(-1) ?? "", scope.context);
         caption = handleParagraph(node, next?.type === "list", scope, state);
         break;
       case "list":
-        lastItems = handleList(node, pendingCaption, scope, state);
+        lastItems = handleList(node, pendingCaption, scope, state, pendingTriggers);
         break;
       case "code":
         handleCode(node, previousItems, scope, state);
@@ -151,7 +155,7 @@ function isFieldListItem(item: List["children"][number], state: BuildState): boo
 }
 
 /** Returns the items the list produced, so fenced code right after can join the last one. */
-function handleList(original: List, caption: string | undefined, scope: BlockScope, state: BuildState): PlanItem[] | undefined {
+function handleList(original: List, caption: string | undefined, scope: BlockScope, state: BuildState, triggersIntroduced = false): PlanItem[] | undefined {
   // "- Decision: GO / NO-GO / DEFER" and "- Decision maker: …" belong to the gate, whatever
   // list they sit in (the maker is attached to the gate once the section is read).
   const list: List = { ...original, children: [] };
@@ -170,7 +174,7 @@ function handleList(original: List, caption: string | undefined, scope: BlockSco
   const tasks = hasTaskItems(list);
   const { context } = scope;
 
-  if (context.rollbackTriggers && !tasks) {
+  if ((context.rollbackTriggers || triggersIntroduced) && !tasks) {
     for (const text of flattenListText(list, state)) {
       state.document.rollback.triggers.push({ text, sectionId: scope.sectionId(), mode: context.triggerMode });
     }

@@ -38,7 +38,7 @@ const RULES: Record<TableKind, ColumnRule[]> = {
   timeline: [
     ["duration", /duration|length|estimate|\best\b|time taken|how long|^mins?$|^minutes$/],
     ["time", /^(t|time|when|offset|start|start time|at|eta|clock|timestamp|schedule|t[+-]?|time \(.*\)|time [a-z]+|planned time)$/],
-    ["activity", /step|activit|task|action|description|what|event|milestone|item/],
+    ["activity", /step|activit|task|action|description|what|event|milestone|item|phase|stage/],
     ["owner", /owner|who|responsible|assignee|assigned|lead|team|\bby\b|executor|performed/],
     ["status", /status|state|done|complete|check/],
   ],
