@@ -59,10 +59,11 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
     setShowComments(false);
   };
 
-  const setStatus = (status: Status, extra: { note?: string; measuredValue?: number; confirmOutsideTarget?: boolean } = {}) => {
+  // Focus goes back to the row, except from the checkbox, which keeps it so Space toggles again.
+  const setStatus = (status: Status, extra: { note?: string; measuredValue?: number; confirmOutsideTarget?: boolean } = {}, keepFocus = false) => {
     onChange({ type: "item.status", itemId: item.id, status, expectedVersion: state.version, ...extra });
     setPrompt(null);
-    focusRow();
+    if (!keepFocus) focusRow();
   };
 
   const typedValue = (): number | null => {
@@ -71,8 +72,8 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
   };
 
   /** Done, with the rule for measured steps asked in place: a value first, and a confirmation when it misses the target. */
-  const markDone = () => {
-    if (!metric) return setStatus("DONE");
+  const markDone = (keepFocus = false) => {
+    if (!metric) return setStatus("DONE", {}, keepFocus);
     const value = typedValue() ?? state.measuredValue;
     if (value === null) {
       setPrompt({ kind: "missing" });
@@ -85,7 +86,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
       return;
     }
     setMeasured("");
-    setStatus("DONE", withValue);
+    setStatus("DONE", withValue, keepFocus);
   };
 
   const confirmOutside = (value: number) => {
@@ -120,7 +121,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             aria-label={`Done: ${item.text}`}
             aria-describedby={`state-${item.id}`}
             className="mt-0.5 rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-500"
-            onClick={() => (state.status === "DONE" ? setStatus("PENDING") : markDone())}
+            onClick={() => (state.status === "DONE" ? setStatus("PENDING", {}, true) : markDone(true))}
           >
             <ItemStatusBadge status={state.status} outsideTarget={outsideTarget} />
           </button>
@@ -143,7 +144,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
 
           {canTick ? (
             <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={`Set state of: ${item.text}`}>
-              <button type="button" className={smallButton} data-shortcut="done" disabled={state.status === "DONE"} onClick={markDone}>
+              <button type="button" className={smallButton} data-shortcut="done" disabled={state.status === "DONE"} onClick={() => markDone()}>
                 Done
               </button>
               <button type="button" className={smallButton} data-shortcut="skip" onClick={() => setAsking("SKIPPED")}>
