@@ -96,7 +96,7 @@ test("typing into a comment or reason box never ticks a step; Esc closes the box
   expect(await second.getByRole("button", { name: "Skip…" }).boundingBox()).toEqual(skipBefore);
 });
 
-test("a measured step asks for its value, asks before Done outside target, and shows and counts it in amber", async ({ asUser, baseURL, createPlan }) => {
+test("a measured step asks for its value, asks before Done outside target, and shows and counts it in amber", async ({ apiAs, asUser, baseURL, createPlan }) => {
   const plan = await createPlan({ markdown: planMarkdown(`Measured step ${uniqueSuffix()}`) });
   const lead = await openPlan(await asUser(LEAD.email), plan);
   const measured = item(lead, "Error rate");
@@ -135,7 +135,12 @@ test("a measured step asks for its value, asks before Done outside target, and s
   await screen.goto(`${plan.path}/screen`);
   await expect(screen.getByTestId("screen-outside-target")).toHaveText("1 done outside target");
   await screen.close();
+  // The metrics panel shows once the plan runs; the report lists the step in words.
+  await (await apiAs(LEAD.email)).change(plan, { type: "plan.lifecycle", action: "start" });
   await lead.reload();
+  await expect(lead.getByTestId("plan-metrics").locator('[data-metric="Done outside target"]')).toHaveText("1");
+  await lead.goto(`${plan.path}/report`);
+  await expect(lead.locator('[data-outside-target="true"]')).toContainText("Done outside target");
   await expect(lead.getByTestId("plan-metrics").locator('[data-metric="Done outside target"]')).toHaveText("1");
 });
 

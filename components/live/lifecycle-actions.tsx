@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { LifecycleAction, PlanChange } from "@/lib/plan-state/change-schema";
@@ -76,12 +76,21 @@ export function LifecycleActions({
   const [asking, setAsking] = useState<LifecycleAction | null>(null);
   const [confirming, setConfirming] = useState<{ action: LifecycleAction; confirmation: Confirmation } | null>(null);
   const openers = useRef(new Map<LifecycleAction, HTMLButtonElement>());
+  const refocus = useRef<LifecycleAction | null>(null);
   const [reason, setReason] = useState("");
   const [trigger, setTrigger] = useState("");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState("");
   const [busy, setBusy] = useState(false);
+  // The opener takes the focus back once the dialog is gone (the page behind a modal dialog
+  // is inert, so focusing it any earlier does nothing), if the action left it on the page.
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    const opener = openers.current.get(refocus.current);
+    refocus.current = null;
+    if (opener?.isConnected && !opener.disabled) opener.focus();
+  });
   const actions = ACTIONS[status];
   if (!actions.length) return null;
 
@@ -101,11 +110,9 @@ export function LifecycleActions({
     }
   };
 
-  // The opener takes the focus back when the dialog closes (if the action left it on the page).
   const closeDialog = (action: LifecycleAction) => {
+    refocus.current = action;
     setConfirming(null);
-    const opener = openers.current.get(action);
-    if (opener?.isConnected) opener.focus();
   };
 
   return (

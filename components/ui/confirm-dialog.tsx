@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 
 interface ConfirmDialogProps {
@@ -30,7 +30,8 @@ export function ConfirmDialog({ title, lines, confirmLabel, reasonLabel, tone = 
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
+  // A layout effect, so the dialog leaves the top layer (and the page stops being inert) before it is removed.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
