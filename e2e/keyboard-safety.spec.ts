@@ -18,6 +18,20 @@ const planMarkdown = (title: string) => `# ${title}
 - [ ] Error rate: __ % (<1% target)
 `;
 
+// Preparations planned for the hour before T-0: started early, they are not behind at once.
+const preparedMarkdown = (title: string) => `# ${title}
+
+- **Scheduled Date**: 2031-03-06
+- **Start Time**: 03:00 UTC
+
+## Preparation (T-1h) (30 min)
+- [ ] Take a backup
+- [ ] Announce the window
+
+## Deploy (T-0) (15 min)
+- [ ] Deploy the release
+`;
+
 const item = (page: Page, text: string) => page.locator("li[data-item-id]").filter({ has: page.locator('[data-role="item-text"]', { hasText: text }) });
 const STEPS = ["Announce the window", "Warm the caches", "Check the dashboards", "Error rate"];
 
@@ -145,7 +159,7 @@ test("a measured step asks for its value, asks before Done outside target, and s
 });
 
 test("Start before the window says how early it is and asks; Abort confirms, naming what follows; Cancel and Esc do nothing", async ({ asUser, createPlan }) => {
-  const plan = await createPlan({ markdown: planMarkdown(`Confirmations ${uniqueSuffix()}`) });
+  const plan = await createPlan({ markdown: preparedMarkdown(`Confirmations ${uniqueSuffix()}`) });
   const lead = await openPlan(await asUser(LEAD.email), plan);
   const start = lead.getByRole("button", { name: "Start deployment" });
 
@@ -165,11 +179,17 @@ test("Start before the window says how early it is and asks; Abort confirms, nam
   await start.click();
   await early.getByRole("button", { name: "Start now" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("In progress");
+  // Behind schedule counts from the actual start: the open preparations are not behind a moment later.
+  const time = lead.getByRole("region", { name: "Time" });
+  await expect(time.getByText("Started early by")).toBeVisible();
+  await expect(time.getByTestId("t-clock")).toHaveText(/^T\+/);
+  await expect(time.getByTestId("t-clock")).not.toHaveText("T+00:00:00");
+  await expect(time.getByTestId("behind-count")).toHaveCount(0);
 
   // Abort names what follows and asks a reason; Cancel leaves the plan running.
   await lead.getByRole("button", { name: "Abort…" }).click();
   const abort = lead.getByRole("dialog", { name: "Abort the plan?" });
-  await expect(abort).toContainText("4 steps not done will stay as they are.");
+  await expect(abort).toContainText("3 steps not done will stay as they are.");
   await expect(abort).toContainText("No monitoring checks will be scheduled.");
   await expect(abort.getByRole("button", { name: "Abort the plan" })).toBeDisabled();
   await abort.getByRole("button", { name: "Cancel" }).click();
