@@ -111,6 +111,8 @@ test("typing into a comment or reason box never ticks a step; Esc closes the box
 });
 
 test("a measured step asks for its value, asks before Done outside target, and shows and counts it in amber", async ({ apiAs, asUser, baseURL, createPlan }) => {
+  // Four pages (plan, big screen, reload, report) on a shared machine.
+  test.slow();
   const plan = await createPlan({ markdown: planMarkdown(`Measured step ${uniqueSuffix()}`) });
   const lead = await openPlan(await asUser(LEAD.email), plan);
   const measured = item(lead, "Error rate");
