@@ -130,6 +130,7 @@ test("downtime marked by the lead is compared with the expected downtime, and fi
   await item(lead, "Swap the index alias").getByRole("button", { name: "Done" }).click();
   await item(lead, "Smoke test the search page").getByRole("button", { name: "Done" }).click();
   await lead.getByRole("button", { name: "Complete" }).click();
+  await lead.getByRole("dialog", { name: "Complete the plan?" }).getByRole("button", { name: "Complete the plan" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("Complete");
   // No schedule in the document: the default checks at T+1h, T+24h and T+1 week.
   const checks = time.getByRole("region", { name: "Monitoring checks" });

@@ -15,6 +15,7 @@ import { describeEvent } from "@/lib/plan-state/describe-event";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
+import { itemDoneOutsideTarget } from "@/lib/plans/outside-target";
 import { progressOf } from "@/lib/plans/progress";
 import { WITHHELD } from "@/lib/share/redact-for-share";
 
@@ -59,6 +60,8 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
   }, [sections]);
   const statusOf = (id: string) => state.items[id]?.status ?? "PENDING";
   const progress = progressOf(sections.flatMap((section) => section.items.map((item) => ({ required: item.required, status: statusOf(item.id) }))));
+  const outsideTarget = (item: LiveSectionStructure["items"][number]) => itemDoneOutsideTarget(item.metric, state.items[item.id]);
+  const outsideTargetCount = sections.reduce((sum, section) => sum + section.items.filter(outsideTarget).length, 0);
   const phase = currentPhase(sections, statusOf, state.status === "ROLLING_BACK");
 
   return (
@@ -103,6 +106,11 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
           <p className="mt-2 text-3xl text-slate-300">
             {progress.required.settled} of {progress.required.total} required steps
             {progress.failed ? <span className="ml-4 text-red-400">{progress.failed} failed</span> : null}
+            {outsideTargetCount ? (
+              <span className="ml-4 text-amber-300" data-testid="screen-outside-target">
+                {outsideTargetCount} done outside target
+              </span>
+            ) : null}
           </p>
           <div className="mt-6 h-6 overflow-hidden rounded-full bg-slate-800">
             <div className="h-full rounded-full bg-emerald-500 transition-all" style={{ width: `${progress.percent}%` }} />
@@ -157,7 +165,7 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
           </section>
         </div>
       </section>
-      {shareToken ? <SharedChecklist sections={sections} statusOf={statusOf} /> : null}
+      {shareToken ? <SharedChecklist sections={sections} statusOf={statusOf} outsideTarget={outsideTarget} /> : null}
     </main>
   );
 }
@@ -178,7 +186,15 @@ const ITEM_MARK = { PENDING: "○", DONE: "✓", SKIPPED: "↷", FAILED: "✕", 
 const ITEM_LABEL = { PENDING: "pending", DONE: "done", SKIPPED: "skipped", FAILED: "failed", NOT_APPLICABLE: "not applicable" } as const;
 
 /** The share page's read-only checklist, with commands unless the lead hid them from links. */
-function SharedChecklist({ sections, statusOf }: { sections: LiveSectionStructure[]; statusOf: (id: string) => keyof typeof ITEM_MARK }) {
+function SharedChecklist({
+  sections,
+  statusOf,
+  outsideTarget,
+}: {
+  sections: LiveSectionStructure[];
+  statusOf: (id: string) => keyof typeof ITEM_MARK;
+  outsideTarget: (item: LiveSectionStructure["items"][number]) => boolean;
+}) {
   return (
     <section aria-labelledby="shared-checklist" className="mt-12">
       <h2 id="shared-checklist" className="text-xl uppercase tracking-wide text-slate-400">
@@ -193,13 +209,16 @@ function SharedChecklist({ sections, statusOf }: { sections: LiveSectionStructur
               <ul className="mt-2 space-y-1 text-base">
                 {section.items.map((item) => {
                   const status = statusOf(item.id);
+                  const outside = outsideTarget(item);
+                  const tone = outside ? "text-amber-300" : status === "DONE" ? "text-emerald-400" : status === "FAILED" ? "text-red-400" : "text-slate-400";
                   return (
-                    <li key={item.id} className="flex gap-2" data-testid="shared-item" data-status={status}>
-                      <span aria-hidden className={status === "DONE" ? "text-emerald-400" : status === "FAILED" ? "text-red-400" : "text-slate-400"}>
+                    <li key={item.id} className="flex gap-2" data-testid="shared-item" data-status={status} data-outside-target={outside ? "true" : undefined}>
+                      <span aria-hidden className={tone}>
                         {ITEM_MARK[status]}
                       </span>
                       <span>
-                        {item.text} <span className="sr-only">({ITEM_LABEL[status]})</span>
+                        {item.text}{" "}
+                        {outside ? <span className="text-amber-300">(done outside target)</span> : <span className="sr-only">({ITEM_LABEL[status]})</span>}
                         {item.commands.map((command, index) => (
                           <code key={index} className="mt-1 block whitespace-pre-wrap rounded bg-slate-900 px-2 py-1 font-mono text-sm text-slate-200">
                             {command.code}

@@ -1,9 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { LifecycleAction, PlanChange } from "@/lib/plan-state/change-schema";
+import type { WindowLiveState } from "@/lib/plan-state/events";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { lifecycleConfirmation, type Confirmation, type ConfirmationInput } from "@/lib/plan-state/lifecycle-confirmation";
 import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
 
 const ACTIONS: Record<PlanStatusName, { action: LifecycleAction; label: string; style: keyof typeof buttonStyles; needsReason?: boolean }[]> = {
@@ -51,14 +54,43 @@ function refusalOf(action: LifecycleAction, answer: ChangeAnswer): Refusal | nul
  * refused action says why right here, and one held back by sign-off gates offers the lead
  * to go ahead anyway, with a reason that is recorded and shown on the plan.
  */
-export function LifecycleActions({ status, triggers, onChange }: { status: PlanStatusName; triggers: string[]; onChange: (change: PlanChange) => Promise<ChangeAnswer> }) {
+/** What the confirmations need to name what follows an action. */
+export interface LifecycleContext {
+  window: WindowLiveState;
+  items: ConfirmationInput["items"];
+  monitoringChecks: number;
+  checksScheduled: boolean;
+}
+
+export function LifecycleActions({
+  status,
+  triggers,
+  context,
+  onChange,
+}: {
+  status: PlanStatusName;
+  triggers: string[];
+  context: LifecycleContext;
+  onChange: (change: PlanChange) => Promise<ChangeAnswer>;
+}) {
   const [asking, setAsking] = useState<LifecycleAction | null>(null);
+  const [confirming, setConfirming] = useState<{ action: LifecycleAction; confirmation: Confirmation } | null>(null);
+  const openers = useRef(new Map<LifecycleAction, HTMLButtonElement>());
+  const refocus = useRef<LifecycleAction | null>(null);
   const [reason, setReason] = useState("");
   const [trigger, setTrigger] = useState("");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState("");
   const [busy, setBusy] = useState(false);
+  // The opener takes the focus back once the dialog is gone (the page behind a modal dialog
+  // is inert, so focusing it any earlier does nothing), if the action left it on the page.
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    const opener = openers.current.get(refocus.current);
+    refocus.current = null;
+    if (opener?.isConnected && !opener.disabled) opener.focus();
+  });
   const actions = ACTIONS[status];
   if (!actions.length) return null;
 
@@ -78,19 +110,38 @@ export function LifecycleActions({ status, triggers, onChange }: { status: PlanS
     }
   };
 
+  const closeDialog = (action: LifecycleAction) => {
+    refocus.current = action;
+    setConfirming(null);
+  };
+
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {actions.map((entry) => (
           <button
             key={entry.action}
+            ref={(element) => {
+              if (element) openers.current.set(entry.action, element);
+              else openers.current.delete(entry.action);
+            }}
             type="button"
             className={buttonStyles[entry.style]}
             disabled={busy}
             onClick={() => {
               setRefusal(null);
               setOverriding(false);
-              if (entry.needsReason) setAsking(entry.action);
+              const confirmation = lifecycleConfirmation({
+                action: entry.action,
+                items: context.items,
+                monitoringChecks: context.monitoringChecks,
+                checksScheduled: context.checksScheduled,
+                windowStart: context.window.windowStart ? Date.parse(context.window.windowStart) : null,
+                timeZone: context.window.timeZone,
+                now: Date.now(),
+              });
+              if (confirmation) setConfirming({ action: entry.action, confirmation });
+              else if (entry.needsReason) setAsking(entry.action);
               else void send(entry.action, { type: "plan.lifecycle", action: entry.action });
             }}
           >
@@ -98,6 +149,22 @@ export function LifecycleActions({ status, triggers, onChange }: { status: PlanS
           </button>
         ))}
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={confirming.confirmation.title}
+          lines={confirming.confirmation.lines}
+          confirmLabel={confirming.confirmation.confirmLabel}
+          reasonLabel={confirming.confirmation.needsReason ? "Reason" : undefined}
+          tone={confirming.action === "abort" ? "danger" : "primary"}
+          busy={busy}
+          onCancel={() => closeDialog(confirming.action)}
+          onConfirm={(why) => {
+            const { action } = confirming;
+            closeDialog(action);
+            void send(action, { type: "plan.lifecycle", action, ...(why ? { reason: why } : {}) });
+          }}
+        />
+      ) : null}
       {refusal ? (
         <div role="alert" data-testid="lifecycle-refusal" className="max-w-xl space-y-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
           <p>{refusal.message}</p>

@@ -1,11 +1,12 @@
 "use client";
 
 import { AlertTriangle, MessageSquare } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { CommandBlock } from "@/components/plan/command-block";
 import { ItemStatusBadge, itemStatusLabel } from "@/components/plan/item-status-badge";
 import { MetricReading } from "@/components/plan/metric-reading";
 import { fieldStyles } from "@/components/ui/styles";
+import { evaluateMetric, formatMeasured, formatMetricTarget, isDoneOutsideTarget } from "@/lib/plan-document/metric";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { CommentLiveState, ItemLiveState } from "@/lib/plan-state/events";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
@@ -28,31 +29,107 @@ interface LiveItemProps {
   onChange: (change: PlanChange) => void;
 }
 
-/** One item with its state and, for those who may act, the controls to change it. */
+/** What the item asks before a measured step is done: its value, or a confirmation that it misses the target. */
+type MeasurePrompt = { kind: "missing" } | { kind: "outside"; value: number };
+
+/**
+ * One item with its state and, for those who may act, the controls to change it. The
+ * controls are always the same set in the same place (those that do not apply are disabled),
+ * so nothing moves under the pointer; after every action the focus returns to the item row,
+ * so the keyboard shortcuts keep working and never type into a box by accident.
+ */
 export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange }: LiveItemProps) {
+  const rowRef = useRef<HTMLLIElement>(null);
+  const measureRef = useRef<HTMLInputElement>(null);
   const [asking, setAsking] = useState<"SKIPPED" | "FAILED" | null>(null);
   const [note, setNote] = useState("");
   const [showComments, setShowComments] = useState(false);
   const [comment, setComment] = useState("");
   const [measured, setMeasured] = useState("");
-  const metric = metricSchema.safeParse(item.metric);
+  const [prompt, setPrompt] = useState<MeasurePrompt | null>(null);
+  const parsedMetric = metricSchema.safeParse(item.metric);
+  const metric = parsedMetric.success ? parsedMetric.data : null;
+  const outsideTarget = isDoneOutsideTarget(metric, state.status, state.measuredValue);
+  const stateLabel = itemStatusLabel(state.status, outsideTarget);
 
-  const setStatus = (status: Status, withNote?: string) =>
-    onChange({ type: "item.status", itemId: item.id, status, note: withNote, expectedVersion: state.version });
+  const focusRow = () => rowRef.current?.focus();
+  const closeBoxes = () => {
+    setAsking(null);
+    setPrompt(null);
+    setShowComments(false);
+  };
+
+  // Focus goes back to the row, except from the checkbox, which keeps it so Space toggles again.
+  const setStatus = (status: Status, extra: { note?: string; measuredValue?: number; confirmOutsideTarget?: boolean } = {}, keepFocus = false) => {
+    onChange({ type: "item.status", itemId: item.id, status, expectedVersion: state.version, ...extra });
+    setPrompt(null);
+    if (!keepFocus) focusRow();
+  };
+
+  const typedValue = (): number | null => {
+    const value = Number(measured.replace(",", "."));
+    return measured.trim() !== "" && Number.isFinite(value) ? value : null;
+  };
+
+  /** Done, with the rule for measured steps asked in place: a value first, and a confirmation when it misses the target. */
+  const markDone = (keepFocus = false) => {
+    if (!metric) return setStatus("DONE", {}, keepFocus);
+    const value = typedValue() ?? state.measuredValue;
+    if (value === null) {
+      setPrompt({ kind: "missing" });
+      measureRef.current?.focus();
+      return;
+    }
+    const withValue = typedValue() !== null ? { measuredValue: value } : {};
+    if (evaluateMetric(metric, value) === "fail") {
+      setPrompt({ kind: "outside", value });
+      return;
+    }
+    setMeasured("");
+    setStatus("DONE", withValue, keepFocus);
+  };
+
+  const confirmOutside = (value: number) => {
+    setMeasured("");
+    setStatus("DONE", { measuredValue: value, confirmOutsideTarget: true });
+  };
 
   return (
     <li
-      className={`py-2.5 outline-offset-2 focus:outline-2 focus:outline-indigo-500 transition-colors duration-700 ${flash ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
+      ref={rowRef}
+      className={`py-2.5 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-500 transition-colors duration-700 ${flash ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
       style={{ paddingLeft: `${item.depth * 1.5}rem` }}
       data-item-id={item.id}
       data-status={state.status}
+      data-outside-target={outsideTarget ? "true" : undefined}
       tabIndex={-1}
-      aria-label={`${item.text}: ${itemStatusLabel(state.status)}`}
+      aria-label={`${item.text}: ${stateLabel}`}
+      onKeyDown={(event) => {
+        // Esc closes whatever box is open, without acting, and gives the keys back to the list.
+        if (event.key !== "Escape" || !(asking || prompt || showComments)) return;
+        event.preventDefault();
+        closeBoxes();
+        focusRow();
+      }}
     >
       <div className="flex items-start gap-3">
-        <span className="mt-0.5">
-          <ItemStatusBadge status={state.status} />
-        </span>
+        {canTick ? (
+          <button
+            type="button"
+            role="checkbox"
+            aria-checked={state.status === "DONE"}
+            aria-label={`Done: ${item.text}`}
+            aria-describedby={`state-${item.id}`}
+            className="mt-0.5 rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-500"
+            onClick={() => (state.status === "DONE" ? setStatus("PENDING", {}, true) : markDone(true))}
+          >
+            <ItemStatusBadge status={state.status} outsideTarget={outsideTarget} />
+          </button>
+        ) : (
+          <span className="mt-0.5">
+            <ItemStatusBadge status={state.status} outsideTarget={outsideTarget} />
+          </span>
+        )}
         <div className="min-w-0 flex-1">
           <p className={`text-sm ${state.status === "NOT_APPLICABLE" ? "text-slate-600 dark:text-slate-400 line-through" : ""}`}>
             {item.critical ? (
@@ -64,64 +141,53 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             {!item.required && !/optional/i.test(item.text) ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
-          {state.status !== "PENDING" ? (
-            <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-role="item-state">
-              {itemStatusLabel(state.status)}
-              {state.changedBy ? ` by ${state.changedBy}` : ""}
-              {state.statusAt ? ` at ${whenFormat.format(new Date(state.statusAt))}` : ""}
-              {state.statusNote ? ` — ${state.statusNote}` : ""}
-            </p>
-          ) : null}
-          {metric.success ? <MetricReading metric={metric.data} value={state.measuredValue} /> : null}
-          {item.expected ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expected: {item.expected}</p> : null}
-          {item.details ? <p className="mt-1 whitespace-pre-line text-xs text-slate-600 dark:text-slate-400">{item.details}</p> : null}
-          {item.commands.map((command, index) => (
-            <CommandBlock key={index} command={command} />
-          ))}
 
           {canTick ? (
             <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={`Set state of: ${item.text}`}>
-              {state.status !== "DONE" ? (
-                <button type="button" className={smallButton} onClick={() => setStatus("DONE")}>
-                  Done
-                </button>
-              ) : null}
-              <button type="button" className={smallButton} onClick={() => setAsking("SKIPPED")}>
+              <button type="button" className={smallButton} data-shortcut="done" disabled={state.status === "DONE"} onClick={() => markDone()}>
+                Done
+              </button>
+              <button type="button" className={smallButton} data-shortcut="skip" onClick={() => setAsking("SKIPPED")}>
                 Skip…
               </button>
-              <button type="button" className={smallButton} onClick={() => setAsking("FAILED")}>
+              <button type="button" className={smallButton} data-shortcut="fail" onClick={() => setAsking("FAILED")}>
                 Fail…
               </button>
-              {state.status !== "NOT_APPLICABLE" ? (
-                <button type="button" className={smallButton} onClick={() => setStatus("NOT_APPLICABLE")}>
-                  N/A
-                </button>
-              ) : null}
-              {state.status !== "PENDING" ? (
-                <button type="button" className={smallButton} onClick={() => setStatus("PENDING")}>
-                  Reset
-                </button>
-              ) : null}
-              {metric.success ? (
+              <button type="button" className={smallButton} disabled={state.status === "NOT_APPLICABLE"} onClick={() => setStatus("NOT_APPLICABLE")}>
+                N/A
+              </button>
+              <button type="button" className={smallButton} disabled={state.status === "PENDING"} onClick={() => setStatus("PENDING")}>
+                Reset
+              </button>
+              {metric ? (
                 <form
                   className="flex items-center gap-1"
                   onSubmit={(event) => {
                     event.preventDefault();
-                    const value = Number(measured);
-                    if (measured.trim() === "" || !Number.isFinite(value)) return;
+                    const value = typedValue();
+                    if (value === null) return;
+                    // A done step whose new value misses the target asks first, like Done does.
+                    if (state.status === "DONE" && evaluateMetric(metric, value) === "fail") {
+                      setPrompt({ kind: "outside", value });
+                      return;
+                    }
                     onChange({ type: "item.measurement", itemId: item.id, value, expectedVersion: state.version });
                     setMeasured("");
+                    setPrompt(null);
                   }}
                 >
                   <label className="sr-only" htmlFor={`measure-${item.id}`}>
-                    Measured {metric.data.label} in {metric.data.unit}
+                    Measured {metric.label} in {metric.unit}
                   </label>
                   <input
+                    ref={measureRef}
                     id={`measure-${item.id}`}
                     inputMode="decimal"
+                    maxLength={32}
                     value={measured}
                     onChange={(event) => setMeasured(event.target.value)}
-                    placeholder={metric.data.unit}
+                    placeholder={metric.unit}
+                    aria-describedby={prompt ? `prompt-${item.id}` : undefined}
                     className="w-20 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
                   />
                   <button type="submit" className={smallButton}>
@@ -132,13 +198,65 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             </div>
           ) : null}
 
+          <p id={`state-${item.id}`} className={`mt-0.5 text-xs ${outsideTarget ? "font-medium text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-400"}`} data-role="item-state">
+            {state.status !== "PENDING" ? (
+              <>
+                {stateLabel}
+                {state.changedBy ? ` by ${state.changedBy}` : ""}
+                {state.statusAt ? ` at ${whenFormat.format(new Date(state.statusAt))}` : ""}
+                {state.statusNote ? ` — ${state.statusNote}` : ""}
+              </>
+            ) : (
+              <span className="sr-only">Pending</span>
+            )}
+          </p>
+
+          {prompt && metric ? (
+            <div id={`prompt-${item.id}`} role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              {prompt.kind === "missing" ? (
+                <p>
+                  Enter the measured {metric.label} ({metric.unit || "value"}) first: a measured step needs its value before it is done.
+                </p>
+              ) : (
+                <>
+                  <p>
+                    {formatMeasured(metric, prompt.value)} is outside the target {formatMetricTarget(metric)}. Mark this step done outside target?
+                  </p>
+                  <div className="mt-1.5 flex gap-2">
+                    <button type="button" className={smallButton} onClick={() => confirmOutside(prompt.value)}>
+                      Yes, outside target
+                    </button>
+                    <button
+                      type="button"
+                      className={smallButton}
+                      autoFocus
+                      onClick={() => {
+                        setPrompt(null);
+                        focusRow();
+                      }}
+                    >
+                      Cancel
+                    </button>
+                  </div>
+                </>
+              )}
+            </div>
+          ) : null}
+
+          {metric ? <MetricReading metric={metric} value={state.measuredValue} done={state.status === "DONE"} /> : null}
+          {item.expected ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expected: {item.expected}</p> : null}
+          {item.details ? <p className="mt-1 whitespace-pre-line text-xs text-slate-600 dark:text-slate-400">{item.details}</p> : null}
+          {item.commands.map((command, index) => (
+            <CommandBlock key={index} command={command} />
+          ))}
+
           {asking ? (
             <form
               className="mt-2 space-y-2"
               onSubmit={(event) => {
                 event.preventDefault();
                 if (!note.trim()) return;
-                setStatus(asking, note.trim());
+                setStatus(asking, { note: note.trim() });
                 setAsking(null);
                 setNote("");
               }}
@@ -146,12 +264,28 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
               <label htmlFor={`note-${item.id}`} className={fieldStyles.label}>
                 {asking === "SKIPPED" ? "Why is it skipped?" : "What failed?"}
               </label>
-              <textarea id={`note-${item.id}`} required rows={2} value={note} onChange={(event) => setNote(event.target.value)} className={fieldStyles.input} />
+              <textarea
+                id={`note-${item.id}`}
+                required
+                autoFocus
+                rows={2}
+                maxLength={2000}
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+                className={fieldStyles.input}
+              />
               <div className="flex gap-2">
                 <button type="submit" className={smallButton} disabled={!note.trim()}>
                   {asking === "SKIPPED" ? "Skip item" : "Mark failed"}
                 </button>
-                <button type="button" className={smallButton} onClick={() => setAsking(null)}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => {
+                    setAsking(null);
+                    focusRow();
+                  }}
+                >
                   Cancel
                 </button>
               </div>
@@ -164,6 +298,8 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                 type="button"
                 className="inline-flex items-center gap-1 text-xs text-slate-600 hover:underline dark:text-slate-400"
                 aria-expanded={showComments}
+                // While the box is open, `c` goes to its field (below) instead of closing it.
+                data-shortcut={showComments && canComment ? undefined : "comment"}
                 onClick={() => setShowComments(!showComments)}
               >
                 <MessageSquare aria-hidden className="size-3" />
@@ -184,6 +320,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                         if (!comment.trim()) return;
                         onChange({ type: "item.comment", itemId: item.id, body: comment.trim() });
                         setComment("");
+                        focusRow();
                       }}
                     >
                       <label className="sr-only" htmlFor={`comment-${item.id}`}>
@@ -191,6 +328,9 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                       </label>
                       <input
                         id={`comment-${item.id}`}
+                        autoFocus
+                        maxLength={4000}
+                        data-shortcut="comment"
                         value={comment}
                         onChange={(event) => setComment(event.target.value)}
                         className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"

@@ -34,6 +34,8 @@ interface LivePlanProps {
   signing: Signing;
   permissions: { tick: boolean; comment: boolean; run: boolean };
   rollbackTriggers: string[];
+  /** How many monitoring checks the plan's schedule creates when it finishes. */
+  monitoringChecks: number;
   /** Server-rendered panels for the right column (gates, contacts). */
   aside: React.ReactNode;
   /** The plan's phases and schedule, for the time panel, and its metrics when the page was rendered. */
@@ -51,7 +53,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, aside, time }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, monitoringChecks, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -156,7 +158,19 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
         ) : null}
         {state.overrides.length ? <GateOverrideBanners overrides={state.overrides} /> : null}
-        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={lifecycleChange} /> : null}
+        {permissions.run ? (
+          <LifecycleActions
+            status={state.status}
+            triggers={rollbackTriggers}
+            context={{
+              window: state.window,
+              items: ordered.flatMap((section) => section.items.map((item) => ({ status: itemState(item.id).status, required: item.required, isRollback: section.isRollback }))),
+              monitoringChecks,
+              checksScheduled: state.checks.length > 0,
+            }}
+            onChange={lifecycleChange}
+          />
+        ) : null}
         {notice ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
             {notice.message}

@@ -14,6 +14,7 @@ export function PlanMetricsSummary({ metrics, timeZone, compact = false }: { met
     ["Rollback", metrics.rolledBack ? `Yes — ${metrics.rollbackReason ?? "no reason given"}` : "No"],
     ["Failed items", String(metrics.failedItems)],
     ["Skipped items", String(metrics.skippedItems)],
+    ["Done outside target", String(metrics.outsideTargetItems)],
     ["Failure to resolution", metrics.meanResolutionSeconds !== null ? `${formatDuration(metrics.meanResolutionSeconds)} on average` : metrics.failures.length ? "Unresolved" : "Nothing failed"],
   ];
   return (

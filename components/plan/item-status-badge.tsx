@@ -29,13 +29,20 @@ const STATUS: Record<ItemStatusName, { label: string; className: string; icon: R
   },
 };
 
-export function itemStatusLabel(status: ItemStatusName): string {
-  return STATUS[status].label;
+/** Done, but the measured value misses its target: amber, and said in words. */
+const DONE_OUTSIDE_TARGET = {
+  label: "Done outside target",
+  className: "border-amber-500 bg-amber-400 text-amber-950 dark:border-amber-400 dark:bg-amber-400 dark:text-amber-950",
+  icon: <Check aria-hidden className="size-3.5" strokeWidth={3} />,
+};
+
+export function itemStatusLabel(status: ItemStatusName, outsideTarget = false): string {
+  return status === "DONE" && outsideTarget ? DONE_OUTSIDE_TARGET.label : STATUS[status].label;
 }
 
 /** An item's state as a shape and an icon, with its name for screen readers: never colour alone. */
-export function ItemStatusBadge({ status }: { status: ItemStatusName }) {
-  const { label, className, icon } = STATUS[status];
+export function ItemStatusBadge({ status, outsideTarget = false }: { status: ItemStatusName; outsideTarget?: boolean }) {
+  const { label, className, icon } = status === "DONE" && outsideTarget ? DONE_OUTSIDE_TARGET : STATUS[status];
   return (
     <span className={`grid size-5 shrink-0 place-items-center rounded border-2 ${className}`} title={label}>
       {icon}

@@ -69,10 +69,10 @@ export function TimePanel({ state, timeline, now, planId, permissions, onChange,
             <dd>Not scheduled yet</dd>
           </>
         )}
-        {timeline.startedLateMs !== null && timeline.startedLateMs >= 60_000 ? (
+        {timeline.startedLateMs !== null && Math.abs(timeline.startedLateMs) >= 60_000 ? (
           <>
-            <dt className="text-slate-600 dark:text-slate-400">Started late by</dt>
-            <dd>{formatDuration(timeline.startedLateMs / 1000)}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">{timeline.startedLateMs > 0 ? "Started late by" : "Started early by"}</dt>
+            <dd>{formatDuration(Math.abs(timeline.startedLateMs) / 1000)}</dd>
           </>
         ) : null}
         {timeline.estimatedFinish !== null ? (

@@ -1,5 +1,6 @@
 import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
 import { looksLikeRole } from "@/lib/import/heading-context";
+import { isDoneOutsideTarget } from "@/lib/plan-document/metric";
 import { analyzeItemText, formatStateSuffix, strikeForState } from "@/lib/import/item-text";
 import { BLANK } from "@/lib/import/placeholders";
 import { foldUserText } from "@/lib/import/fold-user-text";
@@ -50,7 +51,7 @@ function itemText(item: PlanItem, includeState: boolean): string {
   if (item.critical && !facts.critical) text += " (critical)";
   if (item.expected !== undefined && item.expected !== facts.expected) text += ` (expected: ${item.expected})`;
   if (item.assignee !== undefined && item.assignee !== derivedAssignee) text += ` (owner: ${item.assignee})`;
-  if (includeState && item.state) text = strikeForState(text, item.state) + formatStateSuffix(item.state, item.metric?.unit);
+  if (includeState && item.state) text = strikeForState(text, item.state) + formatStateSuffix(item.state, item.metric?.unit, isDoneOutsideTarget(item.metric, item.state.status.toUpperCase(), item.state.measuredValue));
   return text;
 }
 

@@ -27,6 +27,13 @@ describe("state suffix", () => {
     expect(parseStateSuffix(`API p95: __ ms (<200ms target)${suffix}`)).toEqual({ text: "API p95: __ ms (<200ms target)", state });
   });
 
+  it("says in words that a done step missed its target, and reads it back as the same state", () => {
+    const state = { status: "done" as const, by: "Kim", measuredValue: 2.5, note: "spike after deploy" };
+    const suffix = formatStateSuffix(state, "%", true);
+    expect(suffix).toBe(" — done by Kim; measured: 2.5%; outside target; note: spike after deploy");
+    expect(parseStateSuffix(`Error rate: __ % (<1% target)${suffix}`)).toEqual({ text: "Error rate: __ % (<1% target)", state });
+  });
+
   it("still reads the earlier form, without emphasis or unit", () => {
     expect(parseStateSuffix("Error rate: __ % (<1% target) — failed by Lee; measured: 2.5; note: spike")).toEqual({
       text: "Error rate: __ % (<1% target)",

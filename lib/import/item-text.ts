@@ -68,7 +68,8 @@ export function analyzeItemText(text: string): ItemTextFacts {
 }
 
 /*
- * State suffix: " — done by Lee at 2026-11-22 10:00 UTC; measured: 180 ms; note: slow".
+ * State suffix: " — done by Lee at 2026-11-22 10:00 UTC; measured: 180 ms; note: slow", with
+ * "; outside target" after the measured value of a step done although it missed its target.
  * Markdown task lists have only two boxes, so every state but done exports as "[ ]" and the
  * suffix says which: the word is bold for skipped, failed and n/a, and skipped and n/a items
  * are struck through ("- [ ] ~~Warm caches~~ — **skipped** by Lee …"), which reads right on
@@ -90,7 +91,7 @@ const STATUS_WORDS: [ItemStatus, string][] = [
 const SUFFIX_START = /(?<!\s)\s+[—–]\s+(?:\*\*)?(done|skipped|failed|n\/a|not applicable|pending)(?:\*\*)?/gi;
 // The unit cannot start with a digit, ".", "-" or ";", so it never shares text with the number or what follows.
 const SUFFIX_DETAILS =
-  /(?:\s+by\s+(.+?))?(?:(?<!\s)\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?)(?:\s*[^\s;\d.-][^\s;]*)?)?(?:;\s*note:\s*(.*))?$/iy;
+  /(?:\s+by\s+(.+?))?(?:(?<!\s)\s+at\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|Z)?)?(?:;\s*measured:\s*(-?\d+(?:\.\d+)?)(?:\s*[^\s;\d.-][^\s;]*)?)?(?:;\s*outside target)?(?:;\s*note:\s*(.*))?$/iy;
 
 function matchStateSuffix(text: string): { index: number; word: string; details: RegExpExecArray } | undefined {
   let lineStart = text.lastIndexOf("\n");
@@ -148,8 +149,12 @@ export function unstrikeForState(text: string, state: ItemState | undefined): st
   return text.length > 4 && text.startsWith("~~") && text.endsWith("~~") && !inner.includes("~~") && !inner.includes("\n") ? inner : text;
 }
 
-/** The suffix for a state, or "" when the checkbox alone says it all ([x] by "import"). `unit` follows a measured value. */
-export function formatStateSuffix(state: ItemState, unit = ""): string {
+/**
+ * The suffix for a state, or "" when the checkbox alone says it all ([x] by "import"). `unit`
+ * follows a measured value; `outsideTarget` says in words that a done step missed its target
+ * (the importer skips the words: the value and the target say it again).
+ */
+export function formatStateSuffix(state: ItemState, unit = "", outsideTarget = false): string {
   const isPlainImport = state.status === "done" && state.by === "import" && !state.at && state.note === undefined && state.measuredValue === undefined;
   if (isPlainImport) return "";
   if (state.status === "pending" && !state.by && !state.at && state.note === undefined && state.measuredValue === undefined) return "";
@@ -158,6 +163,7 @@ export function formatStateSuffix(state: ItemState, unit = ""): string {
   if (state.by) suffix += ` by ${foldUserText(state.by)}`;
   if (state.at) suffix += ` at ${formatAt(state.at)}`;
   if (state.measuredValue !== undefined) suffix += `; measured: ${state.measuredValue}${measuredUnit(unit)}`;
+  if (state.measuredValue !== undefined && outsideTarget) suffix += "; outside target";
   if (state.note !== undefined) suffix += `; note: ${foldUserText(state.note)}`;
   return suffix;
 }

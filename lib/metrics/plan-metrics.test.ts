@@ -58,6 +58,24 @@ describe("planMetrics", () => {
     ]);
   });
 
+  it("counts measured steps that ended done outside their target, with the value they ended with", () => {
+    const measured = (minutes: number, id: string, to: ItemStatusName, value: number | null) =>
+      message(minutes, { type: "item.changed", item: { id, status: to, statusNote: null, measuredValue: value, statusAt: at(minutes), changedBy: "Lee", version: 1 }, previousStatus: "PENDING" });
+    const errorRate = { label: "Error rate", unit: "%", comparator: "<", target: 1 };
+    const events = [
+      status(0, "IN_PROGRESS"),
+      measured(1, "d1", "DONE", 2.5),
+      measured(2, "d2", "DONE", 3),
+      // Measured again within the target: no longer outside it.
+      measured(3, "d2", "DONE", 0.4),
+      measured(4, "v1", "FAILED", 7),
+      measured(5, "v2", "DONE", 9),
+    ];
+    const metricOf = (id: string) => (id === "v2" ? null : errorRate);
+    const metrics = planMetrics({ events, phases, itemText: () => "", itemMetric: metricOf, expectedDurationMinutes: null, expectedDowntimeMinutes: null, now: T0 + 10 * 60_000 });
+    expect(metrics.outsideTargetItems).toBe(1);
+  });
+
   it("records a rollback with its reason and counts downtime still open up to the finish", () => {
     const events = [
       message(0, { type: "plan.status", status: "IN_PROGRESS", previousStatus: "SCHEDULED", reason: null, trigger: null, startedAt: at(0), finishedAt: null }),

@@ -1,5 +1,6 @@
 import type { DowntimePeriodLive, PlanEventMessage } from "@/lib/plan-state/events";
 import { FINISHED_STATUSES, type PlanStatusName } from "@/lib/plan-state/lifecycle";
+import { itemDoneOutsideTarget } from "@/lib/plans/outside-target";
 import type { ItemStatusName } from "@/lib/plans/progress";
 import type { PhaseSection } from "@/lib/timeline/phases";
 
@@ -13,6 +14,8 @@ export interface MetricsInput {
   events: readonly PlanEventMessage[];
   phases: readonly PhaseSection[];
   itemText: (itemId: string) => string;
+  /** The item's metric as stored, for counting steps done outside their target; none when absent. */
+  itemMetric?: (itemId: string) => unknown;
   expectedDurationMinutes: number | null;
   expectedDowntimeMinutes: number | null;
   /** Open downtime and open phases are measured up to here when the plan has not finished. */
@@ -55,6 +58,8 @@ export interface PlanMetricsResult {
   /** Items that ended the run failed or skipped. */
   failedItems: number;
   skippedItems: number;
+  /** Measured items that ended the run done although their value missed the target. */
+  outsideTargetItems: number;
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
@@ -67,6 +72,7 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
   let rollbackReason: string | null = null;
   let downtimePeriods: DowntimePeriodLive[] = [];
   const itemStatus = new Map<string, ItemStatusName>();
+  const measuredValue = new Map<string, number | null>();
   const spans = new Map<string, { first: number; last: number }>();
   const failures: FailureMetric[] = [];
   const openFailure = new Map<string, FailureMetric>();
@@ -90,6 +96,7 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
       case "item.changed": {
         const { id } = event.item;
         itemStatus.set(id, event.item.status);
+        measuredValue.set(id, event.item.measuredValue);
         const span = spans.get(id);
         spans.set(id, { first: span?.first ?? at, last: at });
         if (event.downtime) downtimePeriods = event.downtime;
@@ -139,6 +146,9 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
     meanResolutionSeconds: resolved.length ? Math.round(resolved.reduce((sum, failure) => sum + failure.resolutionSeconds!, 0) / resolved.length) : null,
     failedItems: finalStatuses.filter((value) => value === "FAILED").length,
     skippedItems: finalStatuses.filter((value) => value === "SKIPPED").length,
+    outsideTargetItems: input.itemMetric
+      ? [...itemStatus].filter(([id, status]) => itemDoneOutsideTarget(input.itemMetric!(id), { status, measuredValue: measuredValue.get(id) ?? null })).length
+      : 0,
   };
 }
 

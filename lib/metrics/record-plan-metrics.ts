@@ -21,13 +21,15 @@ export async function computePlanMetrics(tx: Tx, planId: string, options: { pend
     tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { expectedDurationMinutes: true, expectedDowntimeMinutes: true } }),
     loadPlanEvents(tx, planId),
     loadPhases(tx, planId),
-    tx.planItem.findMany({ where: { planId }, select: { id: true, text: true } }),
+    tx.planItem.findMany({ where: { planId }, select: { id: true, text: true, metric: true } }),
   ]);
   const text = new Map(items.map((item) => [item.id, item.text]));
+  const metric = new Map(items.map((item) => [item.id, item.metric]));
   return planMetrics({
     events: options.pending ? [...events, options.pending] : events,
     phases: phases.filter((phase) => !phase.isRollback),
     itemText: (id) => text.get(id) ?? "(removed item)",
+    itemMetric: (id) => metric.get(id),
     expectedDurationMinutes: plan.expectedDurationMinutes,
     expectedDowntimeMinutes: plan.expectedDowntimeMinutes,
     now: (options.now ?? new Date()).getTime(),
@@ -50,7 +52,13 @@ export async function recordPlanMetrics(tx: Tx, planId: string, finishing: PlanE
     failedItems: metrics.failedItems,
     skippedItems: metrics.skippedItems,
     meanResolutionSeconds: metrics.meanResolutionSeconds,
-    details: { phases: metrics.phases, failures: metrics.failures, downtimePeriods: metrics.downtimePeriods, rollbackReason: metrics.rollbackReason } as unknown as Prisma.InputJsonValue,
+    details: {
+      phases: metrics.phases,
+      failures: metrics.failures,
+      downtimePeriods: metrics.downtimePeriods,
+      rollbackReason: metrics.rollbackReason,
+      outsideTargetItems: metrics.outsideTargetItems,
+    } as unknown as Prisma.InputJsonValue,
     computedAt: new Date(finishing.at),
   };
   await tx.planMetrics.upsert({ where: { planId }, create: { planId, ...row }, update: row });

@@ -30,3 +30,19 @@ export function formatMetricTarget(metric: Metric): string {
   const unit = metric.unit === "" ? "" : metric.unit === "%" ? "%" : ` ${metric.unit}`;
   return `${metric.comparator} ${metric.target}${unit}`;
 }
+
+/** "2.5 %", "142 ms": a measured value with its unit. */
+export function formatMeasured(metric: Metric, value: number): string {
+  return metric.unit === "" ? String(value) : metric.unit === "%" ? `${value}%` : `${value} ${metric.unit}`;
+}
+
+/**
+ * A measured step that was done although its value misses the target. Derived from the
+ * status, the value and the target every time (never stored), so the plan page, the big
+ * screen, the share link, the report, the export and the metrics cannot disagree, and a
+ * corrected measurement corrects the mark everywhere.
+ */
+export function isDoneOutsideTarget(metric: Metric | null | undefined, status: string, value: number | null | undefined): boolean {
+  if (!metric || status !== "DONE" || value === null || value === undefined) return false;
+  return evaluateMetric(metric, value) === "fail";
+}

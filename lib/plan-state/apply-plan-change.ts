@@ -16,6 +16,8 @@ import { writeCheckStatus, writeDowntime, writeItemFlag, writeWindow } from "@/l
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
 import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/item-change-store";
 import { downtimeEffect } from "@/lib/plan-state/downtime-rules";
+import { checkMeasuredDone } from "@/lib/plan-state/measured-done";
+import { metricSchema } from "@/lib/plan-document/schema";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
 import { sharePolicyOf, type SharePolicy } from "@/lib/share/redact-for-share";
@@ -73,9 +75,20 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
     const write =
       change.type === "item.status"
         ? change.status === "PENDING"
-          ? { status: change.status, statusNote: null, measuredValue: item.measuredValue, statusById: null, statusAt: null }
-          : { status: change.status, statusNote: change.note ?? null, measuredValue: item.measuredValue, statusById: actor.id, statusAt: at }
+          ? { status: change.status, statusNote: null, measuredValue: change.measuredValue ?? item.measuredValue, statusById: null, statusAt: null }
+          : { status: change.status, statusNote: change.note ?? null, measuredValue: change.measuredValue ?? item.measuredValue, statusById: actor.id, statusAt: at }
         : { status: item.status, statusNote: item.statusNote, measuredValue: change.value, statusById: actor.id, statusAt: at };
+    const metric = metricSchema.safeParse(item.metric);
+    const measured = checkMeasuredDone({
+      metric: metric.success ? metric.data : null,
+      before: { status: item.status, value: item.measuredValue },
+      after: { status: write.status, value: write.measuredValue },
+      confirmedOutsideTarget: change.confirmOutsideTarget === true,
+    });
+    if (!measured.ok) {
+      // A missing value is bad input (422); a value outside target is a question to confirm (409).
+      throw new AppError(measured.reason === "value-missing" ? "unprocessable" : "conflict", measured.message, { measurement: measured.reason });
+    }
     const event: PlanEventPayload = {
       type: "item.changed",
       item: {

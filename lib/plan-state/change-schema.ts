@@ -17,6 +17,10 @@ export const itemStatusChangeSchema = z
     note: reason.optional(),
     /** The item version the client saw; a newer one on the server means someone else changed it first. */
     expectedVersion: z.number().int().min(0),
+    /** A measured step's value, recorded with the status in one change ("2.5, done"). */
+    measuredValue: z.number().finite().optional(),
+    /** The person saw that the value misses the target and marks it done anyway. */
+    confirmOutsideTarget: z.boolean().optional(),
   })
   .superRefine((change, ctx) => {
     if (change.status === "SKIPPED" && !change.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the item is skipped." });
@@ -28,6 +32,8 @@ export const itemMeasurementSchema = z.object({
   itemId,
   value: z.number().finite(),
   expectedVersion: z.number().int().min(0),
+  /** For a step already done: the new value misses the target, and the person knows. */
+  confirmOutsideTarget: z.boolean().optional(),
 });
 
 export const itemCommentSchema = z.object({

@@ -26,7 +26,7 @@ export interface ItemChangeContext {
   planStatus: PlanStatusName;
   lastSeq: number;
   role: PlanRoleName | null;
-  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null }) | null;
+  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null; metric: unknown }) | null;
   downtimeOpen: boolean;
   /** The plan's share-link settings, read with the lock so the share stream follows the settings in force. */
   shareShowsDiscussion: boolean;
@@ -87,6 +87,7 @@ export async function changeItemLocked<T>(
               changedBy: row.changed_by,
               version: row.version,
               downtimeMarker: row.downtime_marker,
+              metric: row.metric,
             }
           : null,
         downtimeOpen: row.downtime_open,
@@ -138,7 +139,7 @@ const LOCK_AND_READ = `
          i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
          i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
          COALESCE(u.name, i."statusByName") AS changed_by, i.text AS item_text,
-         i."downtimeMarker"::text AS downtime_marker,
+         i."downtimeMarker"::text AS downtime_marker, i.metric,
          EXISTS (SELECT 1 FROM "DowntimePeriod" d WHERE d."planId" = p.id AND d."endedAt" IS NULL) AS downtime_open,
          EXISTS (SELECT 1 FROM "GateSignature" s
                   WHERE s."planId" = p.id AND s."staleAt" IS NULL AND s."supersededAt" IS NULL

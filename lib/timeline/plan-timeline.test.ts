@@ -79,8 +79,27 @@ describe("planTimeline", () => {
     expect(timeline.phases[1]!.plannedStart).toBe(startedAt);
     expect(timeline.clock).toEqual({ mode: "elapsed", ms: 5 * MIN });
     expect(timeline.plannedFinish).toBe(startedAt + 25 * MIN);
-    // Preparations left open are behind; the deployment itself is not yet.
-    expect(timeline.phases.map((phase) => phase.state)).toEqual(["behind", "upcoming", "upcoming"]);
+    // Preparations left open get their planned 30 minutes from the actual start: not behind yet.
+    expect(timeline.phases.map((phase) => phase.state)).toEqual(["upcoming", "upcoming", "upcoming"]);
+  });
+
+  it("measures behind schedule from the actual start: a start a day before the window is not behind a second later", () => {
+    const startedAt = WINDOW - 24 * 60 * MIN;
+    const justStarted = planTimeline(input({ status: "IN_PROGRESS", startedAt, now: startedAt + 1000 }));
+    expect(justStarted.behind).toBe(0);
+    expect(justStarted.phases.map((phase) => phase.state)).toEqual(["upcoming", "upcoming", "upcoming"]);
+    // The open preparations had 30 minutes from the start; past that they are behind, like deploy past T+15.
+    const later = planTimeline(input({ status: "IN_PROGRESS", startedAt, now: startedAt + 31 * MIN }));
+    expect(later.phases.map((phase) => phase.state)).toEqual(["behind", "behind", "behind"]);
+  });
+
+  it("calls preparations settled within their length after the start done, not finished late", () => {
+    const startedAt = WINDOW;
+    const statuses: Record<string, ItemStatusName> = { p1: "DONE", p2: "DONE" };
+    const spans = { p1: { first: startedAt + MIN, last: startedAt + MIN }, p2: { first: startedAt + 10 * MIN, last: startedAt + 10 * MIN } };
+    const timeline = planTimeline(input({ status: "IN_PROGRESS", startedAt, now: startedAt + 11 * MIN, statuses, spans }));
+    expect(timeline.phases[0]!.state).toBe("done");
+    expect(timeline.behind).toBe(0);
   });
 
   it("marks a phase that runs past its planned end as behind and pushes the estimated finish", () => {

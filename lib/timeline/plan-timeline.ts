@@ -108,7 +108,7 @@ export function planTimeline(input: TimelineInput): PlanTimeline {
       plannedFrom: from,
       actualStart,
       actualEnd,
-      state: phaseState({ complete, actualStart, actualEnd, plannedEnd: end, finished, now: input.now }),
+      state: phaseState({ complete, actualStart, actualEnd, deadline: deadlineOf(start, end, input.startedAt), finished, now: input.now }),
       items: phase.itemIds.length,
       settled,
     } satisfies TimelinePhase;
@@ -130,10 +130,21 @@ export function planTimeline(input: TimelineInput): PlanTimeline {
   };
 }
 
-function phaseState(phase: { complete: boolean; actualStart: number | null; actualEnd: number | null; plannedEnd: number; finished: boolean; now: number }): PhaseState {
-  if (phase.complete) return phase.actualEnd !== null && phase.actualEnd > phase.plannedEnd ? "finished-late" : "done";
+/**
+ * When a phase is late. Behind schedule is measured from the actual start: a preparation
+ * phase planned to end before T-0 that is still open when the plan starts (early, or with
+ * the preparations left to do) gets its planned length from the actual start, instead of
+ * being "behind" one second after the start.
+ */
+function deadlineOf(plannedStart: number, plannedEnd: number, startedAt: number | null): number {
+  if (startedAt === null || plannedEnd > startedAt) return plannedEnd;
+  return startedAt + (plannedEnd - plannedStart);
+}
+
+function phaseState(phase: { complete: boolean; actualStart: number | null; actualEnd: number | null; deadline: number; finished: boolean; now: number }): PhaseState {
+  if (phase.complete) return phase.actualEnd !== null && phase.actualEnd > phase.deadline ? "finished-late" : "done";
   if (phase.finished) return "not-run";
-  if (phase.now > phase.plannedEnd) return "behind";
+  if (phase.now > phase.deadline) return "behind";
   return phase.actualStart !== null ? "running" : "upcoming";
 }
 

@@ -9,6 +9,7 @@ import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
+import { monitoringSchedule } from "@/lib/time/monitoring-schedule";
 
 export async function generateMetadata({ params }: { params: Promise<{ planId: string }> }): Promise<Metadata> {
   const { plan } = await requirePlanForPage((await params).planId);
@@ -33,6 +34,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
+        monitoringChecks={view.document ? monitoringSchedule(view.document).length : 0}
         time={{ ...timelineStructureOf(plan), metrics }}
         aside={
           <>

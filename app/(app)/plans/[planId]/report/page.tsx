@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { itemStatusLabel } from "@/components/plan/item-status-badge";
+import { itemDoneOutsideTarget } from "@/lib/plans/outside-target";
 import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
 import { PrintButton } from "@/components/report/print-button";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
@@ -111,8 +112,10 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
             </h3>
             <ul className="mt-1 space-y-0.5 text-sm">
               {section.items.map(({ row, depth }) => (
-                <li key={row.id} style={{ paddingLeft: `${depth * 1.25}rem` }}>
-                  <span className="inline-block w-28 text-xs font-medium">{itemStatusLabel(row.status)}</span>
+                <li key={row.id} style={{ paddingLeft: `${depth * 1.25}rem` }} data-outside-target={itemDoneOutsideTarget(row.metric, row) ? "true" : undefined}>
+                  <span className={`inline-block w-28 text-xs font-medium ${itemDoneOutsideTarget(row.metric, row) ? "text-amber-800 dark:text-amber-300" : ""}`}>
+                    {itemStatusLabel(row.status, itemDoneOutsideTarget(row.metric, row))}
+                  </span>
                   {row.text}
                   {row.measuredValue !== null ? ` — measured ${row.measuredValue}` : ""}
                   {row.statusNote ? ` — ${row.statusNote}` : ""}
