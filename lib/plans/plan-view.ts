@@ -1,6 +1,7 @@
 import { planDocumentSchema, type CodeBlock, type ContactRow, type PlanDocument, type PlanItem } from "@/lib/plan-document/schema";
 import { allItems, allSections } from "@/lib/plan-document/walk";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
+import { planContentOf, type ContentBlock, type PlanContent } from "@/lib/plans/plan-content";
 import { progressOf, type Progress } from "@/lib/plans/progress";
 
 /**
@@ -19,6 +20,8 @@ export interface PlanSectionView {
   row: PlanWithStructure["sections"][number];
   notes: string;
   commands: CodeBlock[];
+  /** Everything else the document holds for this section (tables, triggers, sign-offs, …). */
+  content: ContentBlock[];
   items: PlanItemView[];
   progress: Progress;
 }
@@ -29,6 +32,8 @@ export interface PlanView {
   progress: Progress;
   rollbackTriggers: string[];
   contacts: ContactRow[];
+  /** Parts of the document placed before the first section and after the last. */
+  content: Pick<PlanContent, "intro" | "closing">;
 }
 
 export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanView {
@@ -36,6 +41,9 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
   const document = parsed.success ? parsed.data : null;
   const documentSections = new Map(document ? allSections(document).map((section) => [section.id, section]) : []);
   const documentItems = new Map<string, PlanItem>(document ? allItems(document).map((item) => [item.id, item]) : []);
+
+  const gateIds = new Map(plan.gates.map((gate) => [gate.documentKey, gate.id]));
+  const content = document ? planContentOf(document, (documentGateId) => gateIds.get(documentGateId) ?? null) : { intro: [], bySection: {}, closing: [] };
 
   const depthOf = new Map<string, number>();
   const itemsBySection = new Map<string, PlanItemView[]>();
@@ -55,6 +63,7 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
       items,
       notes: source?.notes ?? "",
       commands: source?.codeBlocks ?? [],
+      content: content.bySection[row.documentKey] ?? [],
       progress: progressOf(items.map((item) => item.row)),
     };
   });
@@ -65,6 +74,7 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
     progress: progressOf(plan.items),
     rollbackTriggers: document?.rollback.triggers.map((trigger) => trigger.text) ?? [],
     contacts: document?.tables.flatMap((table) => (table.kind === "contacts" ? table.rows : [])) ?? [],
+    content: { intro: content.intro, closing: content.closing },
   };
 }
 
@@ -78,6 +88,7 @@ export interface LiveSectionStructure {
   isRollback: boolean;
   notes: string;
   commands: CodeBlock[];
+  content: ContentBlock[];
   items: {
     id: string;
     documentKey: string;
@@ -103,6 +114,7 @@ export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
     isRollback: section.row.isRollback,
     notes: section.notes,
     commands: section.commands,
+    content: section.content,
     items: section.items.map((item) => ({
       id: item.row.id,
       documentKey: item.row.documentKey,
