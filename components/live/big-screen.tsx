@@ -2,6 +2,7 @@
 
 import { describeOverride } from "@/lib/signoffs/gate-blocks";
 import { useMemo } from "react";
+import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
 import { useShareWatchers } from "@/components/live/use-share-watchers";
@@ -199,7 +200,7 @@ function SharedChecklist({ sections, statusOf }: { sections: LiveSectionStructur
                         {ITEM_MARK[status]}
                       </span>
                       <span>
-                        {item.text} <span className="sr-only">({ITEM_LABEL[status]})</span>
+                        <InlineMarkdown text={item.text} /> <span className="sr-only">({ITEM_LABEL[status]})</span>
                         {item.commands.map((command, index) => (
                           <code key={index} className="mt-1 block whitespace-pre-wrap rounded bg-slate-900 px-2 py-1 font-mono text-sm text-slate-200">
                             {command.code}

@@ -62,6 +62,9 @@ export function planContentOf(document: PlanDocument, gateIdOf: (documentGateId:
   };
 
   if (document.overview.trim()) intro.push({ kind: "notes", markdown: document.overview.trim() });
+  // Named metadata (feature, version, window, …) is the plan header's; anything else declared stays visible here.
+  const extra = document.metadata.extra.filter((field) => field.key.trim() && field.value.trim());
+  if (extra.length) intro.push({ kind: "fields", fields: extra });
   for (const section of sections) {
     const blocks = blocksOf(section.id);
     if (section.notes.trim()) blocks.push({ kind: "notes", markdown: section.notes.trim() });

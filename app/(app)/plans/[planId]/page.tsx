@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
+import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { mayPerform } from "@/lib/plan-state/permissions";
@@ -33,6 +34,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
+        documentContent={view.content}
         time={{ ...timelineStructureOf(plan), metrics }}
         aside={
           <>
@@ -53,17 +55,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 <h2 id="contacts-title" className="mb-2 text-sm font-semibold">
                   Contacts
                 </h2>
-                <ol className="space-y-2 text-sm">
-                  {view.contacts.map((contact, index) => (
-                    <li key={index}>
-                      <span className="font-medium">{contact.role}</span>
-                      {contact.name ? ` — ${contact.name}` : ""}
-                      {contact.phone || contact.email ? (
-                        <span className="block text-xs text-slate-600 dark:text-slate-400">{[contact.email, contact.phone].filter(Boolean).join(" · ")}</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
+                <PlanContentBlocks blocks={[{ kind: "contacts", rows: view.contacts }]} />
               </section>
             ) : null}
           </>
