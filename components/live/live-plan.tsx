@@ -10,6 +10,7 @@ import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklis
 import { usePlanLive } from "@/components/live/use-plan-live";
 import { CommandBlock } from "@/components/plan/command-block";
 import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
+import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
@@ -27,7 +28,7 @@ import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { ContentBlock } from "@/lib/plans/plan-content";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
-import { progressOf } from "@/lib/plans/progress";
+import { progressOf, runProgressOf } from "@/lib/plans/progress";
 
 interface LivePlanProps {
   sections: LiveSectionStructure[];
@@ -119,8 +120,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
   const rollingBack = state.status === "ROLLING_BACK";
   // While rolling back, the rollback procedure comes first.
   const ordered = rollingBack ? [...sections.filter((s) => s.isRollback), ...sections.filter((s) => !s.isRollback)] : sections;
-  const allItems = sections.flatMap((section) => section.items.map((item) => ({ required: item.required, status: itemState(item.id).status })));
-  const progress = progressOf(allItems);
+  const run = runProgressOf(sections, (id) => itemState(id).status, state.status);
   const phase = currentPhase(ordered, (id) => itemState(id).status, rollingBack);
   const mayChangeItems = itemsMayChange(state.status);
   const gateStatuses = liveGateStatuses(gates, state);
@@ -147,7 +147,20 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
           <PresenceBar people={presence} connection={connection} />
         </div>
-        <ProgressBar progress={progress} label="Overall progress" />
+        <ProgressBar progress={run.deployment} label="Overall progress" />
+        {run.rollback ? <ProgressBar progress={run.rollback} label="Rollback procedure" /> : null}
+        {run.failedItems.length ? (
+          <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" data-testid="failed-steps">
+            <p className="font-medium">{run.failedItems.length} failed:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {run.failedItems.map((item) => (
+                <li key={item.id}>
+                  <InlineMarkdown text={item.text} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {rollingBack && state.rollbackReason ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">Rolling back: {state.rollbackReason}</p>
         ) : null}
@@ -279,7 +292,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             <h2 id="activity-title" className="mb-2 text-sm font-semibold">
               Activity
             </h2>
-            <ActivityFeed activity={state.activity} itemText={itemText} />
+            <ActivityFeed activity={state.activity} itemText={itemText} timeZone={state.window.timeZone} />
           </section>
         </aside>
       </div>

@@ -2,7 +2,7 @@ import { planDocumentSchema, type CodeBlock, type ContactRow, type PlanDocument,
 import { allItems, allSections } from "@/lib/plan-document/walk";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
 import { planContentOf, type ContentBlock, type PlanContent } from "@/lib/plans/plan-content";
-import { progressOf, type Progress } from "@/lib/plans/progress";
+import { progressOf, runProgressOf, type Progress, type RunProgress } from "@/lib/plans/progress";
 
 /**
  * What the plan page and the report render: the rows (state) joined with the document
@@ -29,7 +29,9 @@ export interface PlanSectionView {
 export interface PlanView {
   document: PlanDocument | null;
   sections: PlanSectionView[];
+  /** The deployment's progress: the rollback procedure counts only once it is in play (see `run`). */
   progress: Progress;
+  run: RunProgress;
   rollbackTriggers: string[];
   contacts: ContactRow[];
   /** Parts of the document placed before the first section and after the last. */
@@ -68,10 +70,17 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
     };
   });
 
+  const statusById = new Map(plan.items.map((item) => [item.id, item.status]));
+  const run = runProgressOf(
+    sections.map((section) => ({ isRollback: section.row.isRollback, items: section.items.map((item) => ({ id: item.row.id, text: item.row.text, required: item.row.required })) })),
+    (id) => statusById.get(id) ?? "PENDING",
+    plan.status,
+  );
   return {
     document,
     sections,
-    progress: progressOf(plan.items),
+    progress: run.deployment,
+    run,
     rollbackTriggers: document?.rollback.triggers.map((trigger) => trigger.text) ?? [],
     contacts: document?.tables.flatMap((table) => (table.kind === "contacts" ? table.rows : [])) ?? [],
     content: { intro: content.intro, closing: content.closing },
