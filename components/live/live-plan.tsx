@@ -232,7 +232,10 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             const heading = (
               <h2 id={`title-${section.documentKey}`} className={section.level <= 2 ? "text-base font-semibold" : "text-sm font-semibold"}>
                 {section.title}
+                {/* Spaces keep the heading's accessible name readable ("Deploy T-0", not "DeployT-0"). */}
+                {section.offsetLabel ? " " : null}
                 {section.offsetLabel ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">{section.offsetLabel}</span> : null}
+                {section.isRollback ? " " : null}
                 {section.isRollback ? <span className="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">Rollback</span> : null}
               </h2>
             );
