@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ...(seedDocumentsPresent ? [] : ["**/*.seed.test.ts"])],
         },
       },

@@ -2,6 +2,7 @@
 
 import { describeOverride } from "@/lib/signoffs/gate-blocks";
 import { useMemo } from "react";
+import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
 import { useShareWatchers } from "@/components/live/use-share-watchers";
@@ -16,20 +17,18 @@ import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import { itemDoneOutsideTarget } from "@/lib/plans/outside-target";
-import { progressOf } from "@/lib/plans/progress";
+import { runProgressOf } from "@/lib/plans/progress";
+import { runHeadline, type RunTone } from "@/lib/plans/run-state";
 import { WITHHELD } from "@/lib/share/redact-for-share";
 
-const STATUS_LABEL: Record<PlanLiveState["status"], string> = {
-  DRAFT: "Draft",
-  SCHEDULED: "Scheduled",
-  IN_PROGRESS: "In progress",
-  ROLLING_BACK: "Rolling back",
-  COMPLETE: "Complete",
-  PARTIAL: "Partial",
-  ROLLED_BACK: "Rolled back",
-  ABORTED: "Aborted",
+const HEADLINE_TONE: Record<RunTone, string> = {
+  neutral: "text-slate-200",
+  running: "text-sky-300",
+  good: "text-emerald-400",
+  warning: "text-amber-300",
+  bad: "text-red-400",
 };
-
+const HEADLINE_ICON: Record<RunTone, string> = { neutral: "○", running: "▶", good: "✓", warning: "↺", bad: "✕" };
 
 /**
  * The war-room view: readable from across a room, no controls, updating live. With a share
@@ -59,7 +58,9 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
     return (id: string) => texts.get(id);
   }, [sections]);
   const statusOf = (id: string) => state.items[id]?.status ?? "PENDING";
-  const progress = progressOf(sections.flatMap((section) => section.items.map((item) => ({ required: item.required, status: statusOf(item.id) }))));
+  const run = runProgressOf(sections, statusOf, state.status);
+  const progress = run.deployment;
+  const headline = runHeadline(state.status, run.failedItems.length);
   const outsideTarget = (item: LiveSectionStructure["items"][number]) => itemDoneOutsideTarget(item.metric, state.items[item.id]);
   const outsideTargetCount = sections.reduce((sum, section) => sum + section.items.filter(outsideTarget).length, 0);
   const phase = currentPhase(sections, statusOf, state.status === "ROLLING_BACK");
@@ -70,8 +71,7 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
         <div>
           <p className="text-2xl text-slate-400">
             {environment ? <span className="mr-3 rounded bg-red-600 px-2 py-0.5 text-xl font-bold uppercase text-white">{environment}</span> : null}
-            {STATUS_LABEL[state.status]}
-            <span className={`ml-4 text-base ${connection === "live" ? "text-emerald-400" : "text-amber-400"}`}>● {connection === "live" ? "live" : connection}</span>
+            <span className={`text-base ${connection === "live" ? "text-emerald-400" : "text-amber-400"}`}>● {connection === "live" ? "live" : connection}</span>
             {watching !== null ? (
               <span className="ml-4 text-base text-slate-400" data-testid="screen-watching">
                 {watching} watching
@@ -100,21 +100,50 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
 
       <section className="mt-12 grid gap-10 lg:grid-cols-[1fr_28rem]">
         <div>
-          <p className="text-[9rem] font-bold leading-none tabular-nums lg:text-[12rem]" data-testid="screen-progress">
+          <p className={`text-6xl font-bold lg:text-8xl ${HEADLINE_TONE[headline.tone]}`} data-testid="screen-state" data-state={state.status} role="status">
+            <span aria-hidden>{HEADLINE_ICON[headline.tone]} </span>
+            {headline.label}
+          </p>
+          {state.status === "ROLLING_BACK" || state.status === "ROLLED_BACK" ? (
+            state.rollbackReason ? <p className="mt-3 text-2xl text-amber-200">Reason: {state.rollbackReason}</p> : null
+          ) : null}
+          <p className={`mt-6 font-bold leading-none tabular-nums ${headline.finished ? "text-6xl text-slate-300" : "text-[7rem] lg:text-[9rem]"}`} data-testid="screen-progress">
             {progress.percent}%
           </p>
           <p className="mt-2 text-3xl text-slate-300">
             {progress.required.settled} of {progress.required.total} required steps
-            {progress.failed ? <span className="ml-4 text-red-400">{progress.failed} failed</span> : null}
             {outsideTargetCount ? (
               <span className="ml-4 text-amber-300" data-testid="screen-outside-target">
                 {outsideTargetCount} done outside target
               </span>
             ) : null}
           </p>
-          <div className="mt-6 h-6 overflow-hidden rounded-full bg-slate-800">
+          <div className="mt-6 h-6 overflow-hidden rounded-full bg-slate-800" role="progressbar" aria-label="Deployment progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent}>
             <div className="h-full rounded-full bg-emerald-500 transition-all" style={{ width: `${progress.percent}%` }} />
           </div>
+          {run.rollback ? (
+            <div className="mt-6" data-testid="screen-rollback-progress">
+              <p className="text-3xl text-amber-200">
+                Rollback procedure: {run.rollback.required.settled} of {run.rollback.required.total} steps ({run.rollback.percent}%)
+              </p>
+              <div className="mt-3 h-4 overflow-hidden rounded-full bg-slate-800" role="progressbar" aria-label="Rollback progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={run.rollback.percent}>
+                <div className="h-full rounded-full bg-amber-400 transition-all" style={{ width: `${run.rollback.percent}%` }} />
+              </div>
+            </div>
+          ) : null}
+          {run.failedItems.length ? (
+            <div className="mt-6 text-3xl text-red-400" data-testid="screen-failed">
+              <p className="font-semibold">{run.failedItems.length} failed:</p>
+              <ul className="mt-2 list-disc space-y-1 pl-10 text-2xl">
+                {run.failedItems.slice(0, 5).map((item) => (
+                  <li key={item.id}>
+                    <InlineMarkdown text={item.text} />
+                  </li>
+                ))}
+                {run.failedItems.length > 5 ? <li>…and {run.failedItems.length - 5} more</li> : null}
+              </ul>
+            </div>
+          ) : null}
           <p className="mt-10 text-3xl">
             <span className="text-slate-400">Now: </span>
             <strong>{phase?.title ?? (state.status === "COMPLETE" ? "Done" : "—")}</strong>
@@ -154,12 +183,17 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
           </section>
           <section aria-labelledby="screen-activity">
             <h2 id="screen-activity" className="text-xl uppercase tracking-wide text-slate-400">
-              Latest
+              Latest <span className="normal-case tracking-normal">({zone})</span>
             </h2>
             <ol className="mt-3 space-y-3 text-xl" data-testid="screen-activity">
               {/* A share link's stream stands in for what it may not show with "withheld" events; the feed skips them. */}
               {state.activity.filter((message) => message.event.type !== WITHHELD).slice(0, 6).map((message) => (
-                <li key={message.seq}>{describeEvent(message, itemText)}</li>
+                <li key={message.seq}>
+                  <time dateTime={message.at} className="mr-3 font-mono text-lg tabular-nums text-slate-400">
+                    {formatInZone(new Date(message.at), zone, { withDate: false, withZone: false })}
+                  </time>
+                  {describeEvent(message, itemText)}
+                </li>
               ))}
             </ol>
           </section>
@@ -217,7 +251,7 @@ function SharedChecklist({
                         {ITEM_MARK[status]}
                       </span>
                       <span>
-                        {item.text}{" "}
+                        <InlineMarkdown text={item.text} />{" "}
                         {outside ? <span className="text-amber-300">(done outside target)</span> : <span className="sr-only">({ITEM_LABEL[status]})</span>}
                         {item.commands.map((command, index) => (
                           <code key={index} className="mt-1 block whitespace-pre-wrap rounded bg-slate-900 px-2 py-1 font-mono text-sm text-slate-200">

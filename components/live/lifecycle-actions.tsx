@@ -58,7 +58,7 @@ function refusalOf(action: LifecycleAction, answer: ChangeAnswer): Refusal | nul
 export interface LifecycleContext {
   window: WindowLiveState;
   items: ConfirmationInput["items"];
-  monitoringChecks: number;
+  monitoringChecks: { onFinish: number; onRollback: number };
   checksScheduled: boolean;
 }
 
@@ -134,7 +134,8 @@ export function LifecycleActions({
               const confirmation = lifecycleConfirmation({
                 action: entry.action,
                 items: context.items,
-                monitoringChecks: context.monitoringChecks,
+                monitoringChecks: context.monitoringChecks.onFinish,
+                rollbackChecks: context.monitoringChecks.onRollback,
                 checksScheduled: context.checksScheduled,
                 windowStart: context.window.windowStart ? Date.parse(context.window.windowStart) : null,
                 timeZone: context.window.timeZone,

@@ -11,6 +11,7 @@ import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { CommentLiveState, ItemLiveState } from "@/lib/plan-state/events";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import { metricSchema } from "@/lib/plan-document/schema";
+import { InlineMarkdown, MarkdownBlock } from "@/components/markdown/user-markdown";
 
 type Item = LiveSectionStructure["items"][number];
 type Status = ItemLiveState["status"];
@@ -137,7 +138,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                 <AlertTriangle aria-hidden className="size-3" /> Critical
               </span>
             ) : null}
-            <span data-role="item-text">{item.text}</span>
+            <span data-role="item-text"><InlineMarkdown text={item.text} /></span>
             {!item.required && !/optional/i.test(item.text) ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
@@ -245,7 +246,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
 
           {metric ? <MetricReading metric={metric} value={state.measuredValue} done={state.status === "DONE"} /> : null}
           {item.expected ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expected: {item.expected}</p> : null}
-          {item.details ? <p className="mt-1 whitespace-pre-line text-xs text-slate-600 dark:text-slate-400">{item.details}</p> : null}
+          {item.details ? <MarkdownBlock text={item.details} className="mt-1 text-xs text-slate-600 dark:text-slate-400" /> : null}
           {item.commands.map((command, index) => (
             <CommandBlock key={index} command={command} />
           ))}

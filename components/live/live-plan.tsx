@@ -9,6 +9,8 @@ import { PresenceBar } from "@/components/live/presence-bar";
 import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
 import { usePlanLive } from "@/components/live/use-plan-live";
 import { CommandBlock } from "@/components/plan/command-block";
+import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
+import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
@@ -24,8 +26,9 @@ import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
+import type { ContentBlock } from "@/lib/plans/plan-content";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
-import { progressOf } from "@/lib/plans/progress";
+import { progressOf, runProgressOf } from "@/lib/plans/progress";
 
 interface LivePlanProps {
   sections: LiveSectionStructure[];
@@ -35,7 +38,9 @@ interface LivePlanProps {
   permissions: { tick: boolean; comment: boolean; run: boolean };
   rollbackTriggers: string[];
   /** How many monitoring checks the plan's schedule creates when it finishes. */
-  monitoringChecks: number;
+  monitoringChecks: { onFinish: number; onRollback: number };
+  /** Parts of the document before its first section and after its last. */
+  documentContent: { intro: ContentBlock[]; closing: ContentBlock[] };
   /** Server-rendered panels for the right column (gates, contacts). */
   aside: React.ReactNode;
   /** The plan's phases and schedule, for the time panel, and its metrics when the page was rendered. */
@@ -53,7 +58,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, monitoringChecks, aside, time }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -117,10 +122,16 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
   const rollingBack = state.status === "ROLLING_BACK";
   // While rolling back, the rollback procedure comes first.
   const ordered = rollingBack ? [...sections.filter((s) => s.isRollback), ...sections.filter((s) => !s.isRollback)] : sections;
-  const allItems = sections.flatMap((section) => section.items.map((item) => ({ required: item.required, status: itemState(item.id).status })));
-  const progress = progressOf(allItems);
+  const run = runProgressOf(sections, (id) => itemState(id).status, state.status);
   const phase = currentPhase(ordered, (id) => itemState(id).status, rollingBack);
   const mayChangeItems = itemsMayChange(state.status);
+  const gateStatuses = liveGateStatuses(gates, state);
+  // A section with nothing of its own and no sub-sections has nothing to show (see the main column).
+  const shownSections = ordered.filter(
+    (section, index) => section.items.length > 0 || section.commands.length > 0 || section.content.length > 0 || (ordered[index + 1]?.level ?? 0) > section.level,
+  );
+  const roleStateOf = (gateId: string, title: string) =>
+    gateStatuses.find(({ gate }) => gate.id === gateId)?.status.roles.find((role) => role.title === title)?.state;
 
   return (
     <div className="space-y-6">
@@ -138,7 +149,20 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
           <PresenceBar people={presence} connection={connection} />
         </div>
-        <ProgressBar progress={progress} label="Overall progress" />
+        <ProgressBar progress={run.deployment} label="Overall progress" />
+        {run.rollback ? <ProgressBar progress={run.rollback} label="Rollback procedure" /> : null}
+        {run.failedItems.length ? (
+          <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" data-testid="failed-steps">
+            <p className="font-medium">{run.failedItems.length} failed:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {run.failedItems.map((item) => (
+                <li key={item.id}>
+                  <InlineMarkdown text={item.text} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {rollingBack && state.rollbackReason ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">Rolling back: {state.rollbackReason}</p>
         ) : null}
@@ -189,7 +213,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
       <div className="grid gap-6 lg:grid-cols-[13rem_1fr_19rem]">
         <nav aria-label="Sections" className="hidden lg:block">
           <ol className="sticky top-20 space-y-1 text-sm">
-            {ordered.map((section) => {
+            {shownSections.map((section) => {
               const sectionProgress = progressOf(section.items.map((item) => ({ required: item.required, status: itemState(item.id).status })));
               return (
                 <li key={section.id} style={{ paddingLeft: `${Math.max(0, section.level - 2) * 0.75}rem` }}>
@@ -212,35 +236,63 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
         </nav>
 
         <div className="min-w-0 space-y-4">
-          {ordered.map((section) => (
-            <section key={section.id} id={`section-${section.documentKey}`} className={`${cardStyles} p-4 ${section.isRollback && rollingBack ? "ring-2 ring-amber-400" : ""}`} aria-labelledby={`title-${section.documentKey}`}>
+          {documentContent.intro.length ? (
+            <section aria-label="About this plan" className={`${cardStyles} p-4`} data-testid="plan-intro">
+              <PlanContentBlocks blocks={documentContent.intro} roleStateOf={roleStateOf} />
+            </section>
+          ) : null}
+          {ordered.map((section, index) => {
+            const hasContent = section.items.length > 0 || section.commands.length > 0 || section.content.length > 0;
+            const heading = (
               <h2 id={`title-${section.documentKey}`} className={section.level <= 2 ? "text-base font-semibold" : "text-sm font-semibold"}>
                 {section.title}
+                {/* Spaces keep the heading's accessible name readable ("Deploy T-0", not "DeployT-0"). */}
+                {section.offsetLabel ? " " : null}
                 {section.offsetLabel ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">{section.offsetLabel}</span> : null}
+                {section.isRollback ? " " : null}
                 {section.isRollback ? <span className="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">Rollback</span> : null}
               </h2>
-              {section.notes ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{section.notes}</p> : null}
-              {section.commands.map((command, index) => (
-                <CommandBlock key={index} command={command} />
-              ))}
-              {section.items.length ? (
-                <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
-                  {section.items.map((item) => (
-                    <LiveItem
-                      key={item.id}
-                      item={item}
-                      state={itemState(item.id)}
-                      comments={state.comments[item.id] ?? []}
-                      canTick={permissions.tick && mayChangeItems}
-                      canComment={permissions.comment}
-                      flash={flashing.has(item.id)}
-                      onChange={change}
-                    />
-                  ))}
-                </ul>
-              ) : null}
+            );
+            if (!hasContent) {
+              // A heading whose content is all in its sub-sections stands as a plain title over them; one with nothing at all is left out.
+              const hasSubsections = (ordered[index + 1]?.level ?? 0) > section.level;
+              return hasSubsections ? (
+                <div key={section.id} id={`section-${section.documentKey}`} className="px-1 pt-2">
+                  {heading}
+                </div>
+              ) : null;
+            }
+            return (
+              <section key={section.id} id={`section-${section.documentKey}`} className={`${cardStyles} p-4 ${section.isRollback && rollingBack ? "ring-2 ring-amber-400" : ""}`} aria-labelledby={`title-${section.documentKey}`}>
+                {heading}
+                <PlanContentBlocks blocks={section.content} roleStateOf={roleStateOf} />
+                {section.commands.map((command, commandIndex) => (
+                  <CommandBlock key={commandIndex} command={command} />
+                ))}
+                {section.items.length ? (
+                  <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
+                    {section.items.map((item) => (
+                      <LiveItem
+                        key={item.id}
+                        item={item}
+                        state={itemState(item.id)}
+                        comments={state.comments[item.id] ?? []}
+                        canTick={permissions.tick && mayChangeItems}
+                        canComment={permissions.comment}
+                        flash={flashing.has(item.id)}
+                        onChange={change}
+                      />
+                    ))}
+                  </ul>
+                ) : null}
+              </section>
+            );
+          })}
+          {documentContent.closing.length ? (
+            <section aria-label="Closing notes" className={`${cardStyles} p-4`}>
+              <PlanContentBlocks blocks={documentContent.closing} />
             </section>
-          ))}
+          ) : null}
         </div>
 
         <aside className="space-y-6">
@@ -250,14 +302,14 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs
             </h2>
-            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} run={state} />
+            <LiveGatesPanel gates={gateStatuses} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} run={state} />
           </section>
           {aside}
           <section aria-labelledby="activity-title">
             <h2 id="activity-title" className="mb-2 text-sm font-semibold">
               Activity
             </h2>
-            <ActivityFeed activity={state.activity} itemText={itemText} />
+            <ActivityFeed activity={state.activity} itemText={itemText} timeZone={state.window.timeZone} />
           </section>
         </aside>
       </div>

@@ -224,6 +224,15 @@ function Settings({ planId, people }: { planId: string; people: PlanPeople }) {
           </span>
         </span>
       </label>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="monitorAfterRollback" defaultChecked={people.monitorAfterRollback} disabled={!people.mayManage} className="mt-1" />
+        <span>
+          After a rollback, schedule checks that the rollback holds
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            On by default. The release&apos;s own monitoring checks are never scheduled for a release that was rolled back; turn this off for no checks at all.
+          </span>
+        </span>
+      </label>
       {people.mayManage ? (
         <button type="submit" name="intent" value="settings" className={buttonStyles.secondary} disabled={pending}>
           Save settings

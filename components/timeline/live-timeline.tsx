@@ -97,9 +97,14 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
                 </tr>
               </thead>
               <tbody>
-                {timeline.phases.map((phase) => (
-                  <tr key={phase.id} className="border-t border-slate-100 dark:border-slate-800" data-phase-row={phase.title}>
-                    <td className="py-1.5 pr-3">{phase.title}</td>
+                {timeline.phases.map((phase, index) => (
+                  <tr key={phase.id} className="border-t border-slate-100 dark:border-slate-800" data-phase-row={phase.title} data-lane={phase.isRollback ? "rollback" : "deployment"}>
+                    <td className="py-1.5 pr-3">
+                      {phase.isRollback && !timeline.phases[index - 1]?.isRollback ? (
+                        <span className="mb-0.5 block text-xs font-semibold uppercase text-amber-800 dark:text-amber-300">Rollback</span>
+                      ) : null}
+                      {phase.title}
+                    </td>
                     <td className="py-1.5 pr-3 tabular-nums">
                       {formatSpan(new Date(phase.plannedStart), new Date(phase.plannedEnd), zone)}
                       {phase.plannedFrom === "estimated" ? <span className="text-xs text-slate-600 dark:text-slate-400"> (est.)</span> : null}

@@ -19,6 +19,7 @@ const ACTUAL_FILL: Record<PhaseState, string> = {
   done: "fill-emerald-600",
   "finished-late": "fill-amber-500",
   "not-run": "fill-slate-400",
+  stopped: "fill-slate-500",
 };
 
 export const STATE_LABEL: Record<PhaseState, string> = {
@@ -28,6 +29,7 @@ export const STATE_LABEL: Record<PhaseState, string> = {
   done: "Done on time",
   "finished-late": "Finished late",
   "not-run": "Not run",
+  stopped: "Stopped by the rollback",
 };
 
 export function TimelineChart({
@@ -46,7 +48,9 @@ export function TimelineChart({
 }) {
   const tZero = timeline.tZero!;
   const rows = [...timeline.phases.map((phase) => ({ kind: "phase" as const, phase })), ...timeline.schedule.map((row) => ({ kind: "schedule" as const, row }))];
-  const height = AXIS + rows.length * ROW + (timeline.schedule.length ? ROW : 0) + 8;
+  // The rollback procedure is a lane of its own, under a label, planned from when it began.
+  const firstRollback = timeline.phases.findIndex((phase) => phase.isRollback);
+  const height = AXIS + rows.length * ROW + (timeline.schedule.length ? ROW : 0) + (firstRollback >= 0 ? ROW : 0) + 8;
   const span = range.end - range.start;
   const x = (at: number) => LABEL_WIDTH + ((Math.min(Math.max(at, range.start), range.end) - range.start) / span) * (WIDTH - LABEL_WIDTH - 10);
   const ticks = axisTicks(range, tZero);
@@ -84,11 +88,18 @@ export function TimelineChart({
       {rows.map((entry, index) => {
         if (entry.kind === "phase") {
           const { phase } = entry;
+          const laneLabelY = index === firstRollback ? y : null;
+          if (laneLabelY !== null) y += ROW;
           const rowY = y;
           y += ROW;
           const actualEnd = phase.actualEnd ?? (phase.actualStart !== null ? now : null);
           return (
-            <g key={phase.id} data-phase={phase.title} data-state={phase.state}>
+            <g key={phase.id} data-phase={phase.title} data-state={phase.state} data-lane={phase.isRollback ? "rollback" : "deployment"}>
+              {laneLabelY !== null ? (
+                <text x={8} y={laneLabelY + 21} className="fill-amber-800 text-[11px] font-semibold uppercase dark:fill-amber-300" data-testid="rollback-lane">
+                  Rollback
+                </text>
+              ) : null}
               <text x={8} y={rowY + 21} className="fill-slate-900 text-[12px] dark:fill-slate-100">
                 {truncate(phase.title, 24)}
               </text>

@@ -70,8 +70,10 @@ export const planEditSchema = z
     allowSelfApproval: z.boolean().optional(),
     hideCommandsInShare: z.boolean().optional(),
     shareShowsDiscussion: z.boolean().optional(),
+    /** After a rollback: checks that the rollback holds (true) or none (false). */
+    monitorAfterRollback: z.boolean().optional(),
   })
-  .refine((change) => [change.title, change.allowSelfApproval, change.hideCommandsInShare, change.shareShowsDiscussion].some((value) => value !== undefined), {
+  .refine((change) => [change.title, change.allowSelfApproval, change.hideCommandsInShare, change.shareShowsDiscussion, change.monitorAfterRollback].some((value) => value !== undefined), {
     error: "Say what to change.",
   });
 

@@ -11,6 +11,7 @@ const base: ConfirmationInput = {
     { status: "PENDING", required: true, isRollback: true },
   ],
   monitoringChecks: 3,
+  rollbackChecks: 3,
   checksScheduled: false,
   windowStart: WINDOW,
   timeZone: "Europe/Berlin",
@@ -44,6 +45,14 @@ describe("lifecycleConfirmation", () => {
 
   it("counts only the rollback procedure when finishing a rollback", () => {
     expect(lifecycleConfirmation({ ...base, action: "finish-rollback" })?.lines[0]).toBe("1 rollback step still pending will stay pending.");
+  });
+
+  it("says a finished rollback schedules only checks that the rollback holds, and skips the release's pending ones", () => {
+    expect(lifecycleConfirmation({ ...base, action: "finish-rollback" })?.lines.at(-1)).toBe("3 checks that the rollback holds will be scheduled, counted from now.");
+    expect(lifecycleConfirmation({ ...base, action: "finish-rollback", checksScheduled: true })?.lines.at(-1)).toBe(
+      "The release's pending monitoring checks will be skipped. 3 checks that the rollback holds will be scheduled, counted from now.",
+    );
+    expect(lifecycleConfirmation({ ...base, action: "finish-rollback", rollbackChecks: 0 })?.lines.at(-1)).toBe("No monitoring checks will be scheduled.");
   });
 
   it("asks a reason to abort and says nothing will be scheduled", () => {

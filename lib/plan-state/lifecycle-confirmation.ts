@@ -12,6 +12,8 @@ export interface ConfirmationInput {
   items: readonly { status: ItemStatusName; required: boolean; isRollback: boolean }[];
   /** Checks the plan's monitoring schedule would create when it finishes. */
   monitoringChecks: number;
+  /** Checks that the rollback holds, which a finished rollback schedules (0 when the plan's setting is off). */
+  rollbackChecks: number;
   /** Checks exist already (a plan finishes once; a rollback after Complete keeps them). */
   checksScheduled: boolean;
   windowStart: number | null;
@@ -34,6 +36,13 @@ function checksLine(input: ConfirmationInput): string {
   if (input.checksScheduled) return "The monitoring checks already scheduled stay as they are.";
   if (!input.monitoringChecks) return "No monitoring checks will be scheduled.";
   return `${steps(input.monitoringChecks, "monitoring check")} will be scheduled, counted from now.`;
+}
+
+/** A finished rollback skips the release's pending checks and schedules only checks that the rollback holds. */
+function rollbackChecksLine(input: ConfirmationInput): string {
+  const skipped = input.checksScheduled ? "The release's pending monitoring checks will be skipped. " : "";
+  if (!input.rollbackChecks) return `${skipped}No monitoring checks will be scheduled.`;
+  return `${skipped}${steps(input.rollbackChecks, "check")} that the rollback holds will be scheduled, counted from now.`;
 }
 
 export function lifecycleConfirmation(input: ConfirmationInput): Confirmation | null {
@@ -64,7 +73,7 @@ export function lifecycleConfirmation(input: ConfirmationInput): Confirmation | 
       const pending = open(true);
       return {
         title: "Finish the rollback?",
-        lines: [pending ? stillPending(pending, "rollback step") : "Every rollback step is settled.", "The plan ends as Rolled back; its steps can no longer change.", checksLine(input)],
+        lines: [pending ? stillPending(pending, "rollback step") : "Every rollback step is settled.", "The plan ends as Rolled back; its steps can no longer change.", rollbackChecksLine(input)],
         confirmLabel: "Finish rollback",
         needsReason: false,
       };

@@ -62,6 +62,7 @@ export async function writeLifecycleChange(tx: Prisma.TransactionClient, plan: L
   if (!finished) return event;
   // The figures and the monitoring schedule belong to the finish itself: same transaction.
   await recordPlanMetrics(tx, plan.id, { planId: plan.id, seq: plan.lastSeq + 1, at: now.toISOString(), actor: null, event });
-  const checks = result.to === "ABORTED" ? [] : await createMonitoringChecks(tx, plan.id, now);
+  const outcome = result.to;
+  const checks = outcome === "COMPLETE" || outcome === "PARTIAL" || outcome === "ROLLED_BACK" ? await createMonitoringChecks(tx, plan.id, now, outcome) : [];
   return checks.length ? { ...event, checks } : event;
 }

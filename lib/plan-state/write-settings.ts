@@ -12,6 +12,8 @@ export async function writePlanSettings(tx: Prisma.TransactionClient, plan: Lock
       allowSelfApproval: change.allowSelfApproval,
       hideCommandsInShare: change.hideCommandsInShare,
       shareShowsDiscussion: change.shareShowsDiscussion,
+      // Read only when the plan rolls back (lib/plan-state/monitoring-checks.ts), so it is not part of the live settings.
+      monitorAfterRollback: change.monitorAfterRollback,
     },
     select: { title: true, allowSelfApproval: true, hideCommandsInShare: true, shareShowsDiscussion: true },
   });

@@ -15,6 +15,7 @@ export async function getPlanPeople(planId: string, user: { id: string; role: "A
       allowSelfApproval: true,
       hideCommandsInShare: true,
       shareShowsDiscussion: true,
+      monitorAfterRollback: true,
       members: {
         orderBy: [{ role: "asc" }, { createdAt: "asc" }],
         select: { role: true, titles: true, user: { select: { id: true, name: true, email: true, active: true } } },

@@ -1,7 +1,8 @@
 import { planDocumentSchema, type CodeBlock, type ContactRow, type PlanDocument, type PlanItem } from "@/lib/plan-document/schema";
 import { allItems, allSections } from "@/lib/plan-document/walk";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
-import { progressOf, type Progress } from "@/lib/plans/progress";
+import { planContentOf, type ContentBlock, type PlanContent } from "@/lib/plans/plan-content";
+import { progressOf, runProgressOf, type Progress, type RunProgress } from "@/lib/plans/progress";
 
 /**
  * What the plan page and the report render: the rows (state) joined with the document
@@ -19,6 +20,8 @@ export interface PlanSectionView {
   row: PlanWithStructure["sections"][number];
   notes: string;
   commands: CodeBlock[];
+  /** Everything else the document holds for this section (tables, triggers, sign-offs, …). */
+  content: ContentBlock[];
   items: PlanItemView[];
   progress: Progress;
 }
@@ -26,9 +29,13 @@ export interface PlanSectionView {
 export interface PlanView {
   document: PlanDocument | null;
   sections: PlanSectionView[];
+  /** The deployment's progress: the rollback procedure counts only once it is in play (see `run`). */
   progress: Progress;
+  run: RunProgress;
   rollbackTriggers: string[];
   contacts: ContactRow[];
+  /** Parts of the document placed before the first section and after the last. */
+  content: Pick<PlanContent, "intro" | "closing">;
 }
 
 export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanView {
@@ -36,6 +43,9 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
   const document = parsed.success ? parsed.data : null;
   const documentSections = new Map(document ? allSections(document).map((section) => [section.id, section]) : []);
   const documentItems = new Map<string, PlanItem>(document ? allItems(document).map((item) => [item.id, item]) : []);
+
+  const gateIds = new Map(plan.gates.map((gate) => [gate.documentKey, gate.id]));
+  const content = document ? planContentOf(document, (documentGateId) => gateIds.get(documentGateId) ?? null) : { intro: [], bySection: {}, closing: [] };
 
   const depthOf = new Map<string, number>();
   const itemsBySection = new Map<string, PlanItemView[]>();
@@ -55,16 +65,25 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
       items,
       notes: source?.notes ?? "",
       commands: source?.codeBlocks ?? [],
+      content: content.bySection[row.documentKey] ?? [],
       progress: progressOf(items.map((item) => item.row)),
     };
   });
 
+  const statusById = new Map(plan.items.map((item) => [item.id, item.status]));
+  const run = runProgressOf(
+    sections.map((section) => ({ isRollback: section.row.isRollback, items: section.items.map((item) => ({ id: item.row.id, text: item.row.text, required: item.row.required })) })),
+    (id) => statusById.get(id) ?? "PENDING",
+    plan.status,
+  );
   return {
     document,
     sections,
-    progress: progressOf(plan.items),
+    progress: run.deployment,
+    run,
     rollbackTriggers: document?.rollback.triggers.map((trigger) => trigger.text) ?? [],
     contacts: document?.tables.flatMap((table) => (table.kind === "contacts" ? table.rows : [])) ?? [],
+    content: { intro: content.intro, closing: content.closing },
   };
 }
 
@@ -78,6 +97,7 @@ export interface LiveSectionStructure {
   isRollback: boolean;
   notes: string;
   commands: CodeBlock[];
+  content: ContentBlock[];
   items: {
     id: string;
     documentKey: string;
@@ -103,6 +123,7 @@ export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
     isRollback: section.row.isRollback,
     notes: section.notes,
     commands: section.commands,
+    content: section.content,
     items: section.items.map((item) => ({
       id: item.row.id,
       documentKey: item.row.documentKey,

@@ -35,3 +35,37 @@ export function progressOf(items: readonly ProgressItem[]): Progress {
   if (progress.required.total) progress.percent = Math.floor((progress.required.settled / progress.required.total) * 100);
   return progress;
 }
+
+export interface ProgressSection {
+  isRollback: boolean;
+  items: readonly { id: string; text: string; required: boolean }[];
+}
+
+/** Plan statuses in which the rollback procedure is (or was) being run. */
+const ROLLBACK_STATUSES: ReadonlySet<string> = new Set(["ROLLING_BACK", "ROLLED_BACK"]);
+
+export interface RunProgress {
+  /** The deployment itself: every section except the rollback procedure. */
+  deployment: Progress;
+  /** The rollback procedure's own progress while it runs or after it ran; null otherwise. */
+  rollback: Progress | null;
+  /** Failed items, named, in plan order; rollback steps only when the rollback is in play. */
+  failedItems: { id: string; text: string }[];
+}
+
+/**
+ * Progress as people read it: the rollback procedure is there for when things go wrong, so
+ * a clean run that never needed it is complete at 100%. Once the plan rolls back, the
+ * procedure gets its own progress beside the deployment's.
+ */
+export function runProgressOf(sections: readonly ProgressSection[], statusOf: (itemId: string) => ItemStatusName, planStatus: string): RunProgress {
+  const rollbackInPlay = ROLLBACK_STATUSES.has(planStatus);
+  const itemsOf = (rollback: boolean) => sections.filter((section) => section.isRollback === rollback).flatMap((section) => section.items);
+  const counted = (items: readonly { id: string; required: boolean }[]) => progressOf(items.map((item) => ({ required: item.required, status: statusOf(item.id) })));
+  const inPlay = rollbackInPlay ? [...itemsOf(false), ...itemsOf(true)] : itemsOf(false);
+  return {
+    deployment: counted(itemsOf(false)),
+    rollback: rollbackInPlay ? counted(itemsOf(true)) : null,
+    failedItems: inPlay.filter((item) => statusOf(item.id) === "FAILED").map((item) => ({ id: item.id, text: item.text })),
+  };
+}

@@ -161,13 +161,15 @@ describe("redactSectionsForShare", () => {
     isRollback: false,
     notes: "internal notes of the document",
     commands: [command],
+    content: [{ kind: "contacts", rows: [{ role: "On-call SRE", name: "Sam Lee", phone: "+1 555 0100", extra: [] }] }],
     items: [{ id: "i1", documentKey: "s1:i1", text: "Roll out", required: true, critical: false, assigneeRole: null, depth: 0, commands: [command], metric: null }],
   };
 
-  it("keeps commands unless hidden, and never the document's section notes", () => {
+  it("keeps commands unless hidden, and never the document's section notes or tables", () => {
     const shown = redactSectionsForShare([section], OPEN)[0]!;
     expect(shown.items[0]!.commands).toEqual([command]);
     expect(shown.notes).toBe("");
+    expect(shown.content).toEqual([]);
     const hidden = redactSectionsForShare([section], QUIET)[0]!;
     expect(hidden.commands).toEqual([]);
     expect(hidden.items[0]!.commands).toEqual([]);

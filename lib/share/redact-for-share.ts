@@ -98,6 +98,8 @@ export function redactSectionsForShare(sections: readonly LiveSectionStructure[]
   return sections.map((section) => ({
     ...section,
     notes: "",
+    // Tables, contacts (phone numbers), templates and sign-off blocks are internal to the team.
+    content: [],
     commands: policy.hideCommands ? [] : section.commands,
     items: section.items.map((item) => ({ ...item, commands: policy.hideCommands ? [] : item.commands })),
   }));

@@ -8,7 +8,7 @@ import { findDuration, findOffset, parseDuration } from "@/lib/import/time-text"
  * check: 1 week post-deployment"). A plan that says nothing gets a sensible default.
  */
 
-export type MonitoringCheckSource = "table" | "section" | "field" | "default";
+export type MonitoringCheckSource = "table" | "section" | "field" | "default" | "rollback";
 
 export interface MonitoringCheck {
   label: string;

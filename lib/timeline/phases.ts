@@ -38,18 +38,24 @@ export function phaseSections(sections: readonly TimelineSectionInput[]): PhaseS
   const subtree = (section: TimelineSectionInput): TimelineSectionInput[] => [section, ...(children.get(section.id) ?? []).flatMap(subtree)];
   const withItems = sections.filter((section) => section.level > 0 && subtree(section).some((inner) => inner.itemIds.length > 0));
   if (!withItems.length) return [];
+  const byId = new Map(sections.map((section) => [section.id, section]));
 
-  const phaseLevel = chooseLevel(withItems);
+  // The rollback procedure is a lane of its own wherever its heading sits: each outermost
+  // rollback section is one phase, and the deployment's phases leave its items out.
+  const deployment = withItems.filter((section) => !section.isRollback);
+  const phaseLevel = chooseLevel(deployment.length ? deployment : withItems);
+  const rollbackRoots = withItems.filter((section) => section.isRollback && !(section.parentId && byId.get(section.parentId)?.isRollback));
+  const chosen = new Set([...deployment.filter((section) => section.level === phaseLevel), ...rollbackRoots]);
   return withItems
-    .filter((section) => section.level === phaseLevel)
+    .filter((section) => chosen.has(section))
     .map((section) => {
-      const all = subtree(section);
+      const all = subtree(section).filter((inner) => inner.isRollback === section.isRollback);
       const offsets = all.map((inner) => inner.offsetMinutes).filter((offset): offset is number => offset !== null);
       const childDurations = all.slice(1).map((inner) => inner.plannedDurationMinutes).filter((minutes): minutes is number => minutes !== null);
       return {
         id: section.id,
         title: section.title,
-        isRollback: all.some((inner) => inner.isRollback),
+        isRollback: section.isRollback,
         offsetMinutes: section.offsetMinutes ?? (offsets.length ? Math.min(...offsets) : null),
         durationMinutes: section.plannedDurationMinutes ?? (childDurations.length ? childDurations.reduce((sum, minutes) => sum + minutes, 0) : null),
         itemIds: all.flatMap((inner) => inner.itemIds),

@@ -36,9 +36,9 @@ function input(overrides: Partial<TimelineInput> & { statuses?: Record<string, I
 }
 
 describe("phaseSections", () => {
-  it("takes the level that carries the offsets as the phases, with their subsections' items", () => {
+  it("takes the level that carries the offsets as the phases, with their subsections' items, and the rollback procedure as its own phase", () => {
     const phases = phaseSections(SECTIONS);
-    expect(phases.map((phase) => phase.id)).toEqual(["prep", "deploy", "verify"]);
+    expect(phases.map((phase) => [phase.id, phase.isRollback])).toEqual([["prep", false], ["deploy", false], ["verify", false], ["rollback", true]]);
     expect(phases[1]).toMatchObject({ offsetMinutes: 0, durationMinutes: null, itemIds: ["d1", "d2", "d3"] });
   });
 
@@ -52,6 +52,19 @@ describe("phaseSections", () => {
     expect(phases.map((phase) => [phase.id, phase.itemIds])).toEqual([
       ["a", ["a1", "a2"]],
       ["b", ["b1"]],
+    ]);
+  });
+
+  it("keeps a rollback section nested in a deployment phase out of that phase", () => {
+    const phases = phaseSections([
+      section("deploy", 2, { itemIds: ["d1"] }),
+      section("undo", 3, { parentId: "deploy", isRollback: true, itemIds: ["r1"] }),
+      section("verify", 2, { itemIds: ["v1"] }),
+    ]);
+    expect(phases.map((phase) => [phase.id, phase.itemIds, phase.isRollback])).toEqual([
+      ["deploy", ["d1"], false],
+      ["undo", ["r1"], true],
+      ["verify", ["v1"], false],
     ]);
   });
 });
@@ -158,5 +171,40 @@ describe("planTimeline", () => {
     expect(timeline.schedule[0]).toMatchObject({ plannedStart: WINDOW, plannedEnd: WINDOW + 2 * MIN });
     const unscheduled = planTimeline(input({ windowStart: null, schedule }));
     expect(unscheduled).toMatchObject({ tZero: null, phases: [], schedule: [], clock: { mode: "unscheduled" } });
+  });
+
+  it("after a rollback, marks the deployment's open phases stopped and shows the rollback lane from when it began", () => {
+    const startedAt = WINDOW;
+    const rollbackAt = WINDOW + 40 * MIN;
+    const finishedAt = WINDOW + 44 * MIN;
+    const statuses: Record<string, ItemStatusName> = { p1: "DONE", p2: "DONE", d1: "DONE", d2: "FAILED", r1: "DONE" };
+    const spans = {
+      p1: { first: startedAt - 50 * MIN, last: startedAt - 50 * MIN },
+      p2: { first: startedAt - 40 * MIN, last: startedAt - 40 * MIN },
+      d1: { first: startedAt + MIN, last: startedAt + MIN },
+      d2: { first: startedAt + 3 * MIN, last: startedAt + 3 * MIN },
+      r1: { first: rollbackAt + 2 * MIN, last: rollbackAt + 4 * MIN },
+    };
+    const timeline = planTimeline(input({ status: "ROLLED_BACK", startedAt, finishedAt, now: finishedAt + 60 * MIN, statuses, spans }));
+    expect(timeline.phases.map((phase) => [phase.id, phase.state])).toEqual([
+      ["prep", "done"],
+      ["deploy", "stopped"],
+      ["verify", "stopped"],
+      ["rollback", "done"],
+    ]);
+    const rollback = timeline.phases.find((phase) => phase.isRollback)!;
+    // Planned from its first tick for its estimated length (five minutes for one item), so it is on time.
+    expect([rollback.plannedStart, rollback.plannedEnd]).toEqual([rollbackAt + 2 * MIN, rollbackAt + 7 * MIN]);
+    expect(timeline.behind).toBe(0);
+  });
+
+  it("while rolling back, nothing of the deployment is behind and the finish is the rollback lane's end", () => {
+    const startedAt = WINDOW;
+    const now = WINDOW + 90 * MIN;
+    const timeline = planTimeline(input({ status: "ROLLING_BACK", startedAt, now, statuses: { d1: "FAILED" }, spans: { d1: { first: startedAt + MIN, last: startedAt + MIN } } }));
+    expect(timeline.phases.filter((phase) => !phase.isRollback).map((phase) => phase.state)).toEqual(["stopped", "stopped", "stopped"]);
+    const rollback = timeline.phases.find((phase) => phase.isRollback)!;
+    expect(rollback).toMatchObject({ state: "upcoming", plannedStart: now });
+    expect(timeline.estimatedFinish).toBe(rollback.plannedEnd);
   });
 });

@@ -36,7 +36,8 @@ export interface TimelineInput {
   now: number;
 }
 
-export type PhaseState = "upcoming" | "running" | "behind" | "done" | "finished-late" | "not-run";
+/** "stopped": a deployment phase left open when the plan rolled back (not late, not skipped: abandoned on purpose). */
+export type PhaseState = "upcoming" | "running" | "behind" | "done" | "finished-late" | "not-run" | "stopped";
 
 export interface TimelinePhase {
   id: string;
@@ -90,31 +91,35 @@ export function planTimeline(input: TimelineInput): PlanTimeline {
   if (tZero === null) {
     return { tZero: null, tZeroFrom: null, startedLateMs: null, phases: [], schedule, plannedFinish: null, estimatedFinish: null, clock: { mode: "unscheduled" }, behind: 0 };
   }
-  const planned = layOutPhases(input.phases, tZero, input.expectedDurationMinutes);
+  const deploymentPhases = input.phases.filter((phase) => !phase.isRollback);
+  const rollbackPhases = input.phases.filter((phase) => phase.isRollback);
+  const rollingBack = ROLLBACK_STATUSES.has(input.status);
   const finished = input.finishedAt !== null;
-  const phases = input.phases.map((phase, index) => {
-    const { start, end, from } = planned[index]!;
-    const spans = phase.itemIds.map((id) => input.itemSpans[id]).filter((span): span is ItemSpan => Boolean(span));
-    const settled = phase.itemIds.filter((id) => isSettled(input.itemStatus(id))).length;
-    const complete = phase.itemIds.length > 0 && settled === phase.itemIds.length;
-    const actualStart = spans.length ? Math.min(...spans.map((span) => span.first)) : null;
-    const actualEnd = complete && spans.length ? Math.max(...spans.map((span) => span.last)) : null;
-    return {
-      id: phase.id,
-      title: phase.title,
-      isRollback: phase.isRollback,
-      plannedStart: start,
-      plannedEnd: end,
-      plannedFrom: from,
-      actualStart,
-      actualEnd,
-      state: phaseState({ complete, actualStart, actualEnd, deadline: deadlineOf(start, end, input.startedAt), finished, now: input.now }),
-      items: phase.itemIds.length,
-      settled,
-    } satisfies TimelinePhase;
+  const spansOf = (phase: PhaseSection) => phase.itemIds.map((id) => input.itemSpans[id]).filter((span): span is ItemSpan => Boolean(span));
+
+  const planned = layOutPhases(deploymentPhases, tZero, input.expectedDurationMinutes);
+  const deployment = deploymentPhases.map((phase, index) => {
+    const measured = measure(phase, spansOf(phase), input);
+    const span = planned[index]!;
+    const deadline = deadlineOf(span.start, span.end, input.startedAt);
+    const state: PhaseState = rollingBack && !measured.complete ? "stopped" : phaseState({ ...measured, deadline, finished, now: input.now });
+    return timelinePhase(phase, span, measured, state);
   });
-  // The rollback procedure only belongs on the timeline once it is being run.
-  const shown = phases.filter((phase) => !phase.isRollback || phase.actualStart !== null);
+
+  // The rollback procedure belongs on the timeline once it is being run: its own lane, planned
+  // from when it began (its first tick, or now while nobody has ticked yet), not after the
+  // deployment's planned end, which would make every rollback look late.
+  const rollbackRun = rollbackPhases.map((phase) => measure(phase, spansOf(phase), input));
+  const rollbackStarts = rollbackRun.map((run) => run.actualStart).filter((start): start is number => start !== null);
+  const rollbackStart = rollbackStarts.length ? Math.min(...rollbackStarts) : rollingBack ? (input.finishedAt ?? input.now) : null;
+  const rollback =
+    rollbackStart === null
+      ? []
+      : layOutInSequence(rollbackPhases, rollbackStart).map((span, index) => {
+          const measured = rollbackRun[index]!;
+          return timelinePhase(rollbackPhases[index]!, span, measured, phaseState({ ...measured, deadline: span.end, finished, now: input.now }));
+        });
+  const shown = [...deployment, ...rollback];
 
   const plannedFinish = input.expectedDurationMinutes !== null ? tZero + input.expectedDurationMinutes * MINUTE : deploymentEnd(shown, tZero);
   return {
@@ -124,10 +129,54 @@ export function planTimeline(input: TimelineInput): PlanTimeline {
     phases: shown,
     schedule,
     plannedFinish,
-    estimatedFinish: estimateFinish(shown, plannedFinish, input),
+    estimatedFinish: rollingBack && !finished && rollback.length ? Math.max(...rollback.map((phase) => phase.plannedEnd)) : estimateFinish(shown, plannedFinish, input),
     clock: clockOf(input, tZero),
     behind: shown.filter((phase) => phase.state === "behind").length,
   };
+}
+
+const ROLLBACK_STATUSES: ReadonlySet<PlanStatusName> = new Set(["ROLLING_BACK", "ROLLED_BACK"]);
+
+interface PhaseRun {
+  complete: boolean;
+  actualStart: number | null;
+  actualEnd: number | null;
+  settled: number;
+}
+
+function measure(phase: PhaseSection, spans: readonly ItemSpan[], input: TimelineInput): PhaseRun {
+  const settled = phase.itemIds.filter((id) => isSettled(input.itemStatus(id))).length;
+  const complete = phase.itemIds.length > 0 && settled === phase.itemIds.length;
+  const actualStart = spans.length ? Math.min(...spans.map((span) => span.first)) : null;
+  const actualEnd = complete && spans.length ? Math.max(...spans.map((span) => span.last)) : null;
+  return { complete, actualStart, actualEnd, settled };
+}
+
+function timelinePhase(phase: PhaseSection, span: PlannedSpan, run: PhaseRun, state: PhaseState): TimelinePhase {
+  return {
+    id: phase.id,
+    title: phase.title,
+    isRollback: phase.isRollback,
+    plannedStart: span.start,
+    plannedEnd: span.end,
+    plannedFrom: span.from,
+    actualStart: run.actualStart,
+    actualEnd: run.actualEnd,
+    state,
+    items: phase.itemIds.length,
+    settled: run.settled,
+  };
+}
+
+/** The rollback lane: its phases one after another from `start`, each for its own duration or an estimate. */
+function layOutInSequence(phases: readonly PhaseSection[], start: number): PlannedSpan[] {
+  let cursor = start;
+  return phases.map((phase) => {
+    const length = phase.durationMinutes ?? Math.max(MINIMUM_ESTIMATE, phase.itemIds.length * MINUTES_PER_ITEM);
+    const span: PlannedSpan = { start: cursor, end: cursor + length * MINUTE, from: phase.durationMinutes !== null ? "document" : "estimated" };
+    cursor = span.end;
+    return span;
+  });
 }
 
 /**

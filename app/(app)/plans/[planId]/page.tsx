@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
+import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { mayPerform } from "@/lib/plan-state/permissions";
@@ -9,6 +10,7 @@ import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
+import { rollbackHoldChecks } from "@/lib/time/rollback-monitoring";
 import { monitoringSchedule } from "@/lib/time/monitoring-schedule";
 
 export async function generateMetadata({ params }: { params: Promise<{ planId: string }> }): Promise<Metadata> {
@@ -34,7 +36,11 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
         permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
         rollbackTriggers={view.rollbackTriggers}
-        monitoringChecks={view.document ? monitoringSchedule(view.document).length : 0}
+        monitoringChecks={{
+          onFinish: view.document ? monitoringSchedule(view.document).length : 0,
+          onRollback: plan.monitorAfterRollback ? rollbackHoldChecks(view.document).length : 0,
+        }}
+        documentContent={view.content}
         time={{ ...timelineStructureOf(plan), metrics }}
         aside={
           <>
@@ -55,17 +61,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 <h2 id="contacts-title" className="mb-2 text-sm font-semibold">
                   Contacts
                 </h2>
-                <ol className="space-y-2 text-sm">
-                  {view.contacts.map((contact, index) => (
-                    <li key={index}>
-                      <span className="font-medium">{contact.role}</span>
-                      {contact.name ? ` — ${contact.name}` : ""}
-                      {contact.phone || contact.email ? (
-                        <span className="block text-xs text-slate-600 dark:text-slate-400">{[contact.email, contact.phone].filter(Boolean).join(" · ")}</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
+                <PlanContentBlocks blocks={[{ kind: "contacts", rows: view.contacts }]} />
               </section>
             ) : null}
           </>

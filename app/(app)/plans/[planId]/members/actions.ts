@@ -47,6 +47,7 @@ function changeOf(intent: string, formData: FormData): unknown {
         allowSelfApproval: formData.get("allowSelfApproval") === "on",
         hideCommandsInShare: formData.get("hideCommandsInShare") === "on",
         shareShowsDiscussion: formData.get("shareShowsDiscussion") === "on",
+        monitorAfterRollback: formData.get("monitorAfterRollback") === "on",
       };
     default:
       return { type: intent };

@@ -69,6 +69,12 @@ export default async function PlanReportPage({ params }: { params: Promise<{ pla
           {view.progress.optional.total ? `, ${view.progress.optional.settled} of ${view.progress.optional.total} optional` : ""}
           {view.progress.failed ? `, ${view.progress.failed} failed` : ""}.
         </p>
+        {view.run.rollback ? (
+          <p className="mt-1 text-sm">
+            Rollback procedure: {view.run.rollback.required.settled} of {view.run.rollback.required.total} required steps settled ({view.run.rollback.percent}%).
+          </p>
+        ) : null}
+        {view.run.failedItems.length ? <p className="mt-1 text-sm">Failed: {view.run.failedItems.map((item) => `“${item.text}”`).join(", ")}.</p> : null}
       </section>
 
       <div className="break-inside-avoid">
