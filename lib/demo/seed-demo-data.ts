@@ -8,11 +8,17 @@ export type DemoDataSetting = "auto" | "true" | "false";
 
 export const DEMO_PLAN_TEMPLATE = "builtin-production-release";
 
-/** Who takes part in the demo plan besides its lead, with the sign-off titles they hold on it. */
-const DEMO_PARTICIPANTS = [
+/**
+ * Who takes part in the demo plan besides its lead, with the sign-off titles they hold on it:
+ * every title the plan's gates need is held by an approver who is not the lead, so the demo
+ * accounts alone can run it from Start to Complete without an override (the readiness check
+ * passes).
+ */
+export const DEMO_PARTICIPANTS = [
   { email: "qa@example.com", role: "APPROVER", titles: ["QA Lead"] },
   { email: "tech@example.com", role: "APPROVER", titles: ["Tech Lead"] },
   { email: "devops@example.com", role: "APPROVER", titles: ["DevOps Lead"] },
+  { email: "pm@example.com", role: "APPROVER", titles: ["Product Manager"] },
   { email: "viewer@example.com", role: "VIEWER", titles: [] },
 ] as const;
 
@@ -65,8 +71,6 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
       }),
       skipDuplicates: true,
     });
-    // The lead holds the Deploy Lead title, but separation of duties keeps them from approving their own plan.
-    await db().planMember.update({ where: { planId_userId: { planId: plan.id, userId: lead.id } }, data: { titles: ["Deploy Lead"] } });
     createdPlan = true;
     pastPlans = await seedDemoHistory({ ...lead, isAdmin: false }, now);
     await db().planMember.createMany({
