@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
+import { ReadinessPanel } from "@/components/readiness/readiness-panel";
 import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
 import { LiveItem } from "@/components/live/live-item";
 import { PresenceBar } from "@/components/live/presence-bar";
@@ -156,6 +157,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
         ) : null}
         {state.overrides.length ? <GateOverrideBanners overrides={state.overrides} /> : null}
+        <ReadinessPanel planId={state.planId} status={state.status} activity={state.activity} />
         {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={lifecycleChange} /> : null}
         {notice ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
