@@ -79,6 +79,12 @@ export async function createTestPlanFromTemplate(fields: TemplateFields, leadEma
   return testPlan(created);
 }
 
+/** A copy of the demo plan, made by the same code as the seeded one (lib/demo/seed-demo-data.ts), under a service name of its own. */
+export async function createDemoPlanCopy(feature: string): Promise<TestPlan> {
+  const { createDemoPlan } = await import("@/lib/demo/seed-demo-data");
+  return testPlan(await createDemoPlan(new Date(), feature));
+}
+
 export async function createTestAccount(input: { name: string; email: string; password: string }): Promise<void> {
   const { createUser } = await import("@/lib/users/create-user");
   await createUser(input);
