@@ -17,6 +17,8 @@ export interface TestPlan {
   itemId(text: string): Promise<string>;
   /** Its database id of the gate with this title (compared without case). */
   gateId(title: string): Promise<string>;
+  /** Its items in plan order, with whether each is required, in the rollback procedure, or measured. */
+  items(): Promise<{ id: string; text: string; required: boolean; isRollback: boolean; measured: boolean }[]>;
 }
 
 export interface TemplateFields {
@@ -61,6 +63,14 @@ function testPlan(plan: { id: string; title: string }): TestPlan {
       const gates = await (await database()).gate.findMany({ where: { planId: plan.id, title: { equals: title, mode: "insensitive" } }, select: { id: true } });
       if (gates.length !== 1) throw new Error(`expected one gate "${title}" in "${plan.title}", found ${gates.length}`);
       return gates[0]!.id;
+    },
+    async items() {
+      const items = await (await database()).planItem.findMany({
+        where: { planId: plan.id },
+        orderBy: { position: "asc" },
+        select: { id: true, text: true, required: true, metric: true, section: { select: { isRollback: true } } },
+      });
+      return items.map((item) => ({ id: item.id, text: item.text, required: item.required, isRollback: item.section.isRollback, measured: item.metric !== null }));
     },
   };
 }
