@@ -132,6 +132,8 @@ test("the demo plan runs from Start to Complete with the demo accounts alone, ea
 
   await lead.getByRole("button", { name: "Start deployment" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("In progress");
+  // Once started, the QA Lead's open page points to the signature that holds back Complete.
+  await expect(header(qa).getByTestId("needs-you")).toContainText("Waiting for your signature as QA Lead on “Post-deployment sign-off”");
 
   // The run: every other required step, the measured ones with a value inside the target.
   await tick(leadApi, plan, (item) => item.required && !item.isRollback && ![...beforeStart].some((text) => item.text.includes(text)));

@@ -53,13 +53,20 @@ describe("needsYou", () => {
     const tech = { userId: "taylor", titles: ["Tech Lead"] };
     expect(needsYou(input(tech)).map((entry) => entry.kind)).toEqual(["signature", "decision"]);
     expect(needsYou(input({ ...tech, signatures: [signature({ gateId: "go", title: null, userId: "taylor", decision: "GO" })] })).map((entry) => entry.kind)).toEqual(["signature"]);
-    expect(needsYou(input({ ...tech, status: "IN_PROGRESS" })).map((entry) => entry.kind)).toEqual(["signature"]);
+    expect(needsYou(input({ ...tech, status: "IN_PROGRESS" })).map((entry) => entry.kind)).toEqual([]);
   });
 
   it("keeps the lead out of approving their own plan unless the plan allows it", () => {
     const lead = { userId: "lee", role: "LEAD" as const, titles: ["QA Lead", "Tech Lead"] };
     expect(needsYou(input(lead))).toEqual([]);
     expect(needsYou(input({ ...lead, allowSelfApproval: true })).map((entry) => entry.kind)).toEqual(["signature", "signature", "decision"]);
+  });
+
+  it("asks for the signatures that hold back the next step: Start before the start, Complete after it", () => {
+    const post: GateConfig = { ...pre, id: "post", title: "Post-deployment sign-off", kind: "POST_DEPLOYMENT", blocks: "COMPLETE", roles: [{ title: "QA Lead", quorum: 1 }] };
+    const gates = (status: "DRAFT" | "IN_PROGRESS") => input({ status, gates: [pre, post].map((gate) => ({ gate, status: gateStatus(gate, [], () => undefined) })) });
+    expect(needsYou(gates("DRAFT")).map((entry) => entry.gateId)).toEqual(["pre"]);
+    expect(needsYou(gates("IN_PROGRESS")).map((entry) => entry.gateId)).toEqual(["post"]);
   });
 
   it("asks nothing of viewers, executors, or on a finished plan", () => {

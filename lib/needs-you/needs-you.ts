@@ -3,7 +3,8 @@ import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import type { GateConfig, GateStatus } from "@/lib/signoffs/gate-rules";
 
 /**
- * What waits for one person on one plan: a signature on a gate they can sign, or a Go/No-Go
+ * What waits for one person on one plan: a signature on a gate they can sign (the gates that
+ * hold back the next step: Start before it, Complete after it), or a Go/No-Go
  * decision they make. Pure: the plans list, the dashboard and the plan header (live, from the
  * page's state) all ask it. Steps have no owners yet, so a step never waits for someone here.
  */
@@ -38,7 +39,8 @@ export function needsYou(input: NeedsYouInput): NeedsYouEntry[] {
         entries.push({ kind: "decision", gateId: gate.id, gateTitle: gate.title, message: `Waiting for your Go/No-Go decision on “${gate.title}”` });
       }
     }
-    if (!mayApprove) continue;
+    // Signatures are asked for when they count next: gates holding back Start before it, those holding back Complete after it.
+    if (!mayApprove || (gate.blocks === "START") !== beforeStart) continue;
     for (const role of status.roles) {
       if (!input.titles.includes(role.title) || role.state === "signed") continue;
       const signedFresh = [...role.approvals, ...role.rejections].some((signature) => signature.userId === input.userId);
