@@ -82,7 +82,9 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   await lead.getByRole("button", { name: "Start anyway" }).click();
   // Lifecycle is live too, the override with it; completing with open items is refused with the list.
   await expect(viewer.getByTestId("plan-status")).toHaveText("In progress");
-  await expect(viewer.getByTestId("gate-override")).toContainText("Started without the Tech Lead's, the QA Lead's and the DevOps Lead's sign-off: Sign-offs given by mail");
+  // The same override also passes over the readiness check: nobody on this plan holds the QA, DevOps or Product Manager title.
+  await expect(viewer.getByTestId("gate-override")).toContainText("Started without the Tech Lead's, the QA Lead's and the DevOps Lead's sign-off and a passed readiness check (Nobody on this plan holds QA Lead");
+  await expect(viewer.getByTestId("gate-override")).toContainText("): Sign-offs given by mail");
   await lead.getByRole("button", { name: "Complete" }).click();
   await expect(lead.getByRole("alert").filter({ hasText: "required items are not done yet" })).toContainText("On-call engineer confirmed for the window");
 

@@ -41,7 +41,7 @@ interface Refusal {
   openItems?: { id: string; text: string }[];
 }
 
-const OVERRIDE_LABEL: Partial<Record<LifecycleAction, string>> = { start: "Start anyway", complete: "Complete anyway" };
+const OVERRIDE_LABEL: Partial<Record<LifecycleAction, string>> = { schedule: "Schedule anyway", start: "Start anyway", complete: "Complete anyway" };
 
 function refusalOf(action: LifecycleAction, answer: ChangeAnswer): Refusal | null {
   if (answer.ok) return null;

@@ -3,6 +3,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
+import { ReadinessPanel } from "@/components/readiness/readiness-panel";
+import { usePublishNeedsYou } from "@/components/needs-you/needs-you-context";
 import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
 import { LiveItem } from "@/components/live/live-item";
 import { PresenceBar } from "@/components/live/presence-bar";
@@ -36,6 +38,8 @@ interface LivePlanProps {
   gates: GateStructure[];
   signing: Signing;
   permissions: { tick: boolean; comment: boolean; run: boolean };
+  /** The signed-in person, for what waits for them (components/needs-you). */
+  viewerId: string;
   rollbackTriggers: string[];
   /** How many monitoring checks the plan's schedule creates when it finishes. */
   monitoringChecks: { onFinish: number; onRollback: number };
@@ -58,7 +62,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, signing, permissions, viewerId, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -73,6 +77,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
     );
   }, []);
   const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
+  usePublishNeedsYou({ userId: viewerId, role: signing.role, titles: signing.titles }, gates, state);
 
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -182,6 +187,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
         ) : null}
         {state.overrides.length ? <GateOverrideBanners overrides={state.overrides} /> : null}
+        <ReadinessPanel planId={state.planId} status={state.status} activity={state.activity} />
         {permissions.run ? (
           <LifecycleActions
             status={state.status}

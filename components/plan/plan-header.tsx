@@ -1,5 +1,6 @@
 import { ChartGantt, Download, Printer, Tv, Users } from "lucide-react";
 import Link from "next/link";
+import { NeedsYouHeaderNotice } from "@/components/needs-you/needs-you-context";
 import { buttonStyles } from "@/components/ui/styles";
 import { formatInZone } from "@/lib/time/format-time";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
@@ -43,6 +44,7 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
           </div>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">{plan.title}</h1>
           {facts.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p> : null}
+          <NeedsYouHeaderNotice planId={plan.id} />
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/plans/${plan.id}/members`} className={buttonStyles.secondary}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Clock, ShieldAlert, ShieldCheck, X } from "lucide-react";
+import { gateAnchor } from "@/components/needs-you/needs-you-links";
 import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
@@ -78,7 +79,7 @@ export function LiveGatesPanel({
         const badge = GATE_BADGE[status.state];
         const late = (signature: SignatureLiveState) => isLateSignature(gate.blocks, signature, run);
         return (
-          <li key={gate.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="gate" data-gate-title={gate.title} data-gate-state={status.state}>
+          <li key={gate.id} id={gateAnchor(gate.id)} className="scroll-mt-24 rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="gate" data-gate-title={gate.title} data-gate-state={status.state}>
             <p className="flex items-center justify-between gap-2 text-sm font-medium">
               <span>{gate.title}</span>
               <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${badge.className}`}>

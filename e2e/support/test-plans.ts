@@ -17,6 +17,8 @@ export interface TestPlan {
   itemId(text: string): Promise<string>;
   /** Its database id of the gate with this title (compared without case). */
   gateId(title: string): Promise<string>;
+  /** Its items in plan order, with whether each is required, in the rollback procedure, or measured. */
+  items(): Promise<{ id: string; text: string; required: boolean; isRollback: boolean; measured: boolean }[]>;
 }
 
 export interface TemplateFields {
@@ -62,6 +64,14 @@ function testPlan(plan: { id: string; title: string }): TestPlan {
       if (gates.length !== 1) throw new Error(`expected one gate "${title}" in "${plan.title}", found ${gates.length}`);
       return gates[0]!.id;
     },
+    async items() {
+      const items = await (await database()).planItem.findMany({
+        where: { planId: plan.id },
+        orderBy: { position: "asc" },
+        select: { id: true, text: true, required: true, metric: true, section: { select: { isRollback: true } } },
+      });
+      return items.map((item) => ({ id: item.id, text: item.text, required: item.required, isRollback: item.section.isRollback, measured: item.metric !== null }));
+    },
   };
 }
 
@@ -77,6 +87,12 @@ export async function createTestPlanFromTemplate(fields: TemplateFields, leadEma
   const placeholders = fields.placeholders ?? { previous_version: "0.9.0" };
   const created = await createPlanFromTemplate({ ...fields, placeholders, createdById: await accountId(leadEmail) });
   return testPlan(created);
+}
+
+/** A copy of the demo plan, made by the same code as the seeded one (lib/demo/seed-demo-data.ts), under a service name of its own. */
+export async function createDemoPlanCopy(feature: string): Promise<TestPlan> {
+  const { createDemoPlan } = await import("@/lib/demo/seed-demo-data");
+  return testPlan(await createDemoPlan(new Date(), feature));
 }
 
 export async function createTestAccount(input: { name: string; email: string; password: string }): Promise<void> {

@@ -7,5 +7,6 @@ export const DEMO_ACCOUNTS = [
   { email: "qa@example.com", name: "Quinn Tester", title: "QA Lead", role: "MEMBER" },
   { email: "tech@example.com", name: "Taylor Tech", title: "Tech Lead", role: "MEMBER" },
   { email: "devops@example.com", name: "Devin Ops", title: "DevOps Lead", role: "MEMBER" },
+  { email: "pm@example.com", name: "Pat Product", title: "Product Manager", role: "MEMBER" },
   { email: "viewer@example.com", name: "Vic Viewer", title: "Stakeholder", role: "MEMBER" },
 ] as const;

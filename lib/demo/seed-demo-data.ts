@@ -8,11 +8,17 @@ export type DemoDataSetting = "auto" | "true" | "false";
 
 export const DEMO_PLAN_TEMPLATE = "builtin-production-release";
 
-/** Who takes part in the demo plan besides its lead, with the sign-off titles they hold on it. */
-const DEMO_PARTICIPANTS = [
+/**
+ * Who takes part in the demo plan besides its lead, with the sign-off titles they hold on it:
+ * every title the plan's gates need is held by an approver who is not the lead, so the demo
+ * accounts alone can run it from Start to Complete without an override (the readiness check
+ * passes).
+ */
+export const DEMO_PARTICIPANTS = [
   { email: "qa@example.com", role: "APPROVER", titles: ["QA Lead"] },
   { email: "tech@example.com", role: "APPROVER", titles: ["Tech Lead"] },
   { email: "devops@example.com", role: "APPROVER", titles: ["DevOps Lead"] },
+  { email: "pm@example.com", role: "APPROVER", titles: ["Product Manager"] },
   { email: "viewer@example.com", role: "VIEWER", titles: [] },
 ] as const;
 
@@ -42,31 +48,8 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
   let pastPlans = 0;
   if ((await db().plan.count()) === 0) {
     const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { id: true, name: true } });
-    const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000);
-    const plan = await createPlanFromTemplate({
-      templateId: DEMO_PLAN_TEMPLATE,
-      feature: "Payments API",
-      version: "2.4.0",
-      environment: "production",
-      windowStart: `${tomorrow.toISOString().slice(0, 10)}T10:00`,
-      timeZone: "UTC",
-      deployLead: lead.name,
-      placeholders: { previous_version: "2.3.1" },
-      createdById: lead.id,
-    });
-    const participants = await db().user.findMany({
-      where: { email: { in: DEMO_PARTICIPANTS.map((participant) => participant.email) } },
-      select: { id: true, email: true },
-    });
-    await db().planMember.createMany({
-      data: participants.map((user) => {
-        const participant = DEMO_PARTICIPANTS.find((candidate) => candidate.email === user.email)!;
-        return { planId: plan.id, userId: user.id, role: participant.role, titles: [...participant.titles] };
-      }),
-      skipDuplicates: true,
-    });
-    // The lead holds the Deploy Lead title, but separation of duties keeps them from approving their own plan.
-    await db().planMember.update({ where: { planId_userId: { planId: plan.id, userId: lead.id } }, data: { titles: ["Deploy Lead"] } });
+    const plan = await createDemoPlan(now);
+    const participants = await db().user.findMany({ where: { email: { in: DEMO_PARTICIPANTS.map((participant) => participant.email) } }, select: { id: true } });
     createdPlan = true;
     pastPlans = await seedDemoHistory({ ...lead, isAdmin: false }, now);
     await db().planMember.createMany({
@@ -77,4 +60,38 @@ export async function seedDemoData(now = new Date()): Promise<{ createdAccounts:
     });
   }
   return { createdAccounts: result.count, createdPlan, pastPlans };
+}
+
+/**
+ * The demo plan: the production-release template for Payments API 2.4.0, window tomorrow
+ * 10:00 UTC, led by the demo deploy lead, with the demo approvers holding every title its
+ * gates need and the stakeholder watching. The e2e suite makes copies of its own under
+ * another service name and runs them from Start to Complete with the demo accounts.
+ */
+export async function createDemoPlan(now = new Date(), feature = "Payments API"): Promise<{ id: string; title: string }> {
+  const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { id: true } });
+  const participants = await db().user.findMany({
+    where: { email: { in: DEMO_PARTICIPANTS.map((participant) => participant.email) } },
+    select: { id: true, email: true },
+  });
+  const idOf = new Map(participants.map((user) => [user.email, user.id]));
+  const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+  const plan = await createPlanFromTemplate({
+    templateId: DEMO_PLAN_TEMPLATE,
+    feature,
+    version: "2.4.0",
+    environment: "production",
+    windowStart: `${tomorrow.toISOString().slice(0, 10)}T10:00`,
+    timeZone: "UTC",
+    deployLeadId: lead.id,
+    placeholders: { previous_version: "2.3.1" },
+    titleHolders: Object.fromEntries(DEMO_PARTICIPANTS.flatMap((participant) => participant.titles.map((title) => [title, idOf.get(participant.email)!]))),
+    createdById: lead.id,
+  });
+  // Those without a title (the stakeholder) watch.
+  await db().planMember.createMany({
+    data: DEMO_PARTICIPANTS.filter((participant) => !participant.titles.length).map((participant) => ({ planId: plan.id, userId: idOf.get(participant.email)!, role: participant.role })),
+    skipDuplicates: true,
+  });
+  return plan;
 }

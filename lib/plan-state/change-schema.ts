@@ -49,12 +49,12 @@ export const lifecycleChangeSchema = z
     reason: reason.optional(),
     /** For trigger-rollback: the rollback trigger that fired, as listed in the plan. */
     trigger: z.string().trim().max(500).optional(),
-    /** For start and complete: go ahead although sign-off gates hold the action back, saying why (the lead only). */
+    /** For schedule, start and complete: go ahead although sign-off gates or the readiness check hold the action back, saying why (the lead only). */
     override: z.object({ reason: z.string().trim().min(1, { error: "Say why you go ahead without the sign-off." }).max(1000) }).optional(),
   })
   .superRefine((change, ctx) => {
-    if (change.override && change.action !== "start" && change.action !== "complete") {
-      ctx.addIssue({ code: "custom", path: ["override"], message: "Only Start and Complete can be done over a sign-off gate." });
+    if (change.override && change.action !== "schedule" && change.action !== "start" && change.action !== "complete") {
+      ctx.addIssue({ code: "custom", path: ["override"], message: "Only Schedule, Start and Complete can be done over a sign-off gate or the readiness check." });
     }
     const needsReason = change.action === "trigger-rollback" || change.action === "abort" || change.action === "finish-partial";
     if (needsReason && !change.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason." });

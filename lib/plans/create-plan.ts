@@ -4,12 +4,13 @@ import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schem
 import { notifyDashboards } from "@/lib/realtime/broadcast";
 import { timeColumnsOf } from "@/lib/plans/time-columns";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
+import type { InitialMember } from "@/lib/templates/initial-members";
 
 /**
  * Creates a plan from a plan document: the plan, its sections, items and gates in one
  * transaction, so an import either fully exists or not at all. Its creator leads it.
  */
-export async function createPlanFromDocument(input: { document: PlanDocument; createdById: string }) {
+export async function createPlanFromDocument(input: { document: PlanDocument; createdById: string; members?: readonly InitialMember[] }) {
   const document = planDocumentSchema.parse(input.document);
   const { sections, items } = sectionAndItemRows(document);
   const gates = gateRows(document);
@@ -21,7 +22,8 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
         ...timeColumnsOf(document),
         document: document as unknown as Prisma.InputJsonValue,
         createdById: input.createdById,
-        members: { create: { userId: input.createdById, role: "LEAD" } },
+        // The creator leads it; a plan from a template may start with more people (lib/templates/initial-members.ts).
+        members: { create: input.members?.length ? input.members.map(({ userId, role, titles }) => ({ userId, role, titles })) : [{ userId: input.createdById, role: "LEAD" }] },
       },
       select: { id: true, title: true },
     });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getPlanForUser } from "@/lib/plans/get-plan";
 import { decisionsInForce, documentWithOverrides, documentWithRunRecord, documentWithState, documentWithWindow } from "@/lib/plans/plan-document-with-state";
 import { db } from "@/lib/db";
-import { isLateSignature } from "@/lib/signoffs/gate-blocks";
+import { isLateSignature, type GateBlocksName } from "@/lib/signoffs/gate-blocks";
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 
@@ -13,7 +13,7 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const plan = await getPlanForUser(planId, user);
   const parsed = planDocumentSchema.safeParse(plan.document);
   if (!parsed.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be exported.");
-  const blocksByGateId = new Map(plan.gates.map((gate) => [gate.id, gate.blocks]));
+  const blocksByGateId = new Map(plan.gates.map((gate) => [gate.id, gate.blocks as GateBlocksName]));
   const times = { status: plan.status, startedAt: plan.startedAt?.toISOString() ?? null, finishedAt: plan.finishedAt?.toISOString() ?? null };
   const [gateStatuses, overrides] = await Promise.all([gateStatusesByDocumentKey(plan), loadGateOverrides(db(), plan.id)]);
   const withState = documentWithState(

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
+import { loadPlanReadiness } from "@/lib/readiness/load-plan-readiness";
 import { AppError } from "@/lib/errors";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { readFixture } from "@/lib/import/test-support";
@@ -137,11 +138,13 @@ describe("demo data", () => {
   it("creates the demo accounts and one plan, and nothing more when run again", async () => {
     await resetDatabase();
     const first = await seedDemoData(new Date("2026-11-22T08:00:00Z"));
-    expect(first).toEqual({ createdAccounts: 6, createdPlan: true, pastPlans: 18 });
+    expect(first).toEqual({ createdAccounts: 7, createdPlan: true, pastPlans: 18 });
     expect(await seedDemoData()).toEqual({ createdAccounts: 0, createdPlan: false, pastPlans: 0 });
     const plan = await db().plan.findFirstOrThrow({ where: { finishedAt: null }, include: { createdBy: true } });
     expect(plan.createdBy.email).toBe("lead@example.com");
     expect(plan.title).toBe("Production release: Payments API 2.4.0");
+    // Its own accounts can run it: every title it needs is held by an approver who is not the lead.
+    expect(await loadPlanReadiness(db(), plan.id)).toEqual([]);
     // The past deployments were run through the one writer: each has its log and its metrics.
     const past = await db().plan.findMany({ where: { finishedAt: { not: null } }, include: { metrics: true, _count: { select: { events: true } } } });
     expect(past).toHaveLength(18);

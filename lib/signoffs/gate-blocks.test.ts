@@ -128,3 +128,16 @@ describe("describeOverride", () => {
     );
   });
 });
+
+describe("describeOverride with the readiness check", () => {
+  it("names a passed-over readiness check and its problems, beside any sign-off", () => {
+    const readiness = { gateId: "readiness", title: "Readiness check", missing: ["Nobody on this plan holds QA Lead."] };
+    expect(describeOverride({ action: "SCHEDULE", reason: "Titles follow tomorrow", gates: [readiness] })).toBe(
+      "Scheduled without a passed readiness check (Nobody on this plan holds QA Lead.): Titles follow tomorrow",
+    );
+    const gate = { gateId: "pre", title: "Pre-Deployment Sign-Off", missing: ["QA Lead has not approved (1 of 1 needed)"] };
+    expect(describeOverride({ action: "START", reason: "Signed by mail", gates: [gate, readiness] })).toBe(
+      "Started without the QA Lead's sign-off and a passed readiness check (Nobody on this plan holds QA Lead.): Signed by mail",
+    );
+  });
+});

@@ -111,22 +111,37 @@ export function isLateSignature(blocks: GateBlocksName, signature: Pick<Signatur
   return plan.status === "COMPLETE" && plan.finishedAt !== null && at > Date.parse(plan.finishedAt);
 }
 
+/** What a lead may do over unsatisfied gates or a failed readiness check: Schedule only over the readiness check. */
+export type OverrideActionName = GateBlocksName | "SCHEDULE";
+
+/**
+ * The readiness check (lib/readiness/plan-readiness.ts) passed over by an override is kept as
+ * one more "gate" of the record, under this id, with its problems as what it lacked.
+ */
+export const READINESS_HOLD_ID = "readiness";
+
 /** What the plan page, the big screen, the export and the report say about an override. */
 export interface GateOverrideRecord {
   id: string;
-  action: GateBlocksName;
+  action: OverrideActionName;
   reason: string;
   gates: GateHold[];
   byName: string;
   at: string;
 }
 
-/** "Started without the QA Lead's sign-off: <reason>" */
+const OVERRIDE_VERB: Record<OverrideActionName, string> = { SCHEDULE: "Scheduled", START: "Started", COMPLETE: "Completed" };
+
+/** "Started without the QA Lead's sign-off: <reason>"; "Started without a passed readiness check (…): <reason>" */
 export function describeOverride(override: Pick<GateOverrideRecord, "action" | "reason" | "gates">): string {
-  const verb = override.action === "START" ? "Started" : "Completed";
-  const lacking = override.gates.flatMap((gate) => titlesLacking(gate));
-  const what = lacking.length ? `${joinNames([...new Set(lacking)].map((title) => `the ${title}'s`))} sign-off` : override.gates.map((gate) => `“${gate.title}”`).join(" and ");
-  return `${verb} without ${what}: ${override.reason}`;
+  const readiness = override.gates.find((gate) => gate.gateId === READINESS_HOLD_ID);
+  const gates = override.gates.filter((gate) => gate.gateId !== READINESS_HOLD_ID);
+  const lacking = gates.flatMap((gate) => titlesLacking(gate));
+  const parts: string[] = [];
+  if (lacking.length) parts.push(`${joinNames([...new Set(lacking)].map((title) => `the ${title}'s`))} sign-off`);
+  else if (gates.length) parts.push(gates.map((gate) => `“${gate.title}”`).join(" and "));
+  if (readiness) parts.push(`a passed readiness check${readiness.missing.length ? ` (${readiness.missing.join(" ")})` : ""}`);
+  return `${OVERRIDE_VERB[override.action]} without ${parts.join(" and ")}: ${override.reason}`;
 }
 
 /** The titles (or decision maker) a gate was missing, read back from its clauses. */

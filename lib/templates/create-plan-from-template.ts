@@ -1,4 +1,8 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
+import { gateRows } from "@/lib/plans/plan-rows";
+import { holdersCopiedFrom, initialMembers } from "@/lib/templates/initial-members";
 import { documentPlaceholders, fillTemplateDocument } from "@/lib/templates/fill-document";
 import { normalizePlaceholderName, placeholderLabel } from "@/lib/templates/fill-placeholders";
 import { getTemplateDocument } from "@/lib/templates/list-templates";
@@ -43,8 +47,45 @@ export function fillTemplateForPlan(document: PlanDocument, input: Omit<NewPlanF
   return filled;
 }
 
-/** A new plan from a template, with the fields that vary filled into its placeholders. */
+/** The sign-off titles a template's gates need (to sign, or to make the Go/No-Go decision), in order: one holder field each. */
+export function templateSignOffTitles(document: PlanDocument): string[] {
+  return [...new Set(gateRows(document).flatMap((gate) => [...gate.roles.map((role) => role.title), ...(gate.decisionMakerRole ? [gate.decisionMakerRole] : [])]))];
+}
+
+/**
+ * A new plan from a template, with the fields that vary filled into its placeholders. The
+ * deploy lead picked from the accounts leads it with its creator; the title holders (given, or
+ * copied from the last plan of the same service) become approving members with their titles.
+ */
 export async function createPlanFromTemplate(input: NewPlanFromTemplateInput & { createdById: string }) {
   const { document } = await getTemplateDocument(input.templateId);
-  return createPlanFromDocument({ document: fillTemplateForPlan(document, input), createdById: input.createdById });
+  const titles = templateSignOffTitles(document);
+  const given = Object.fromEntries(Object.entries(input.titleHolders ?? {}).filter(([title, userId]) => userId && titles.includes(title)));
+  const unknownTitle = Object.keys(input.titleHolders ?? {}).find((title) => !titles.includes(title));
+  if (unknownTitle) throw new AppError("unprocessable", `This template's sign-offs do not need a ${unknownTitle}.`);
+
+  const earlier = input.copyHoldersFromLastPlan ? await lastPlanMembersOfService(input.feature, input.createdById) : [];
+  const candidates = [...new Set([...(input.deployLeadId ? [input.deployLeadId] : []), ...Object.values(given), ...earlier.map((member) => member.userId)])];
+  const active = new Map((await db().user.findMany({ where: { id: { in: candidates }, active: true }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  if (input.deployLeadId && !active.has(input.deployLeadId)) throw new AppError("unprocessable", "Pick the deploy lead from the list of people.");
+  const inactive = Object.entries(given).find(([, userId]) => !active.has(userId));
+  if (inactive) throw new AppError("unprocessable", `Pick the ${inactive[0]} from the list of people.`);
+  const holders = holdersCopiedFrom(titles, given, earlier, (userId) => active.has(userId));
+
+  const deployLead = input.deployLeadId ? active.get(input.deployLeadId) : input.deployLead;
+  return createPlanFromDocument({
+    document: fillTemplateForPlan(document, { ...input, deployLead }),
+    createdById: input.createdById,
+    members: initialMembers({ creatorId: input.createdById, leadId: input.deployLeadId, holders }),
+  });
+}
+
+/** The members of the newest plan of this service that the creator takes part in, oldest member first. */
+async function lastPlanMembersOfService(feature: string, creatorId: string): Promise<{ userId: string; titles: string[] }[]> {
+  const plan = await db().plan.findFirst({
+    where: { feature: { equals: feature.trim(), mode: "insensitive" }, members: { some: { userId: creatorId } } },
+    orderBy: { createdAt: "desc" },
+    select: { members: { orderBy: { createdAt: "asc" }, select: { userId: true, titles: true } } },
+  });
+  return plan?.members ?? [];
 }

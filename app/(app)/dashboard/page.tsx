@@ -6,10 +6,12 @@ import { MonitoringChecksDue } from "@/components/dashboard/monitoring-checks-du
 import { RecentlyFinished } from "@/components/dashboard/recently-finished";
 import { RunningNow } from "@/components/dashboard/running-now";
 import { UpcomingWindows } from "@/components/dashboard/upcoming-windows";
+import { NeedsYouSection } from "@/components/needs-you/needs-you-section";
 import { FormAlert } from "@/components/ui/form-alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasActiveFilters, parseDashboardFilters, type SearchParams } from "@/lib/dashboard/dashboard-filters";
 import { loadDashboard } from "@/lib/dashboard/load-dashboard";
+import { loadNeedsYou } from "@/lib/needs-you/load-needs-you";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const { filters, problems } = parseDashboardFilters(await searchParams);
-  const dashboard = await loadDashboard(user, filters);
+  const [dashboard, waiting] = await Promise.all([loadDashboard(user, filters), loadNeedsYou(user.id)]);
   const now = new Date(dashboard.generatedAt);
   const filtered = hasActiveFilters(filters);
   return (
@@ -31,6 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <DashboardLiveRefresh />
       </div>
+      <NeedsYouSection waiting={waiting} />
       <DashboardFiltersForm filters={filters} options={dashboard.options} active={filtered} />
       <FormAlert message={problems.length ? `Some filters could not be used. ${problems.join(" ")}` : undefined} />
       <div className="grid items-start gap-6 lg:grid-cols-2">

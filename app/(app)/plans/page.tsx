@@ -4,13 +4,14 @@ import { buttonStyles } from "@/components/ui/styles";
 import { PlanList } from "@/components/plans/plan-list";
 import { PlansEmptyState } from "@/components/plans/plans-empty-state";
 import { requireUser } from "@/lib/auth/current-user";
+import { loadNeedsYou } from "@/lib/needs-you/load-needs-you";
 import { listPlansForUser } from "@/lib/plans/list-plans";
 
 export const metadata: Metadata = { title: "Plans" };
 
 export default async function PlansPage() {
   const user = await requireUser();
-  const plans = await listPlansForUser(user);
+  const [plans, waiting] = await Promise.all([listPlansForUser(user), loadNeedsYou(user.id)]);
   return (
     <main>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
@@ -27,7 +28,7 @@ export default async function PlansPage() {
           </Link>
         </div>
       </div>
-      {plans.length ? <PlanList plans={plans} /> : <PlansEmptyState />}
+      {plans.length ? <PlanList plans={plans} waiting={waiting} /> : <PlansEmptyState />}
     </main>
   );
 }

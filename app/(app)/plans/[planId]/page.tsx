@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
 import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
+import { NeedsYouPhoneBar, NeedsYouProvider } from "@/components/needs-you/needs-you-context";
 import { PlanHeader } from "@/components/plan/plan-header";
+import { loadNeedsYou } from "@/lib/needs-you/load-needs-you";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
@@ -21,52 +23,56 @@ export async function generateMetadata({ params }: { params: Promise<{ planId: s
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { user, plan } = await requirePlanForPage((await params).planId);
   const view = buildPlanView(plan);
-  const [live, metrics] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id)]);
+  const [live, metrics, waiting] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id), loadNeedsYou(user.id, { planIds: [plan.id] })]);
   if (!live) notFound();
   const role = plan.members[0]?.role ?? null;
   const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });
 
   return (
-    <main className="space-y-6">
-      <PlanHeader plan={plan} />
-      <LivePlan
-        sections={liveStructureOf(view)}
-        initial={live}
-        gates={plan.gates.map(gateStructureOf)}
-        signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
-        permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
-        rollbackTriggers={view.rollbackTriggers}
-        monitoringChecks={{
-          onFinish: view.document ? monitoringSchedule(view.document).length : 0,
-          onRollback: plan.monitorAfterRollback ? rollbackHoldChecks(view.document).length : 0,
-        }}
-        documentContent={view.content}
-        time={{ ...timelineStructureOf(plan), metrics }}
-        aside={
-          <>
-            {view.rollbackTriggers.length ? (
-              <section aria-labelledby="triggers-title">
-                <h2 id="triggers-title" className="mb-2 text-sm font-semibold">
-                  Rollback triggers
-                </h2>
-                <ul className="list-disc space-y-1 pl-5 text-sm">
-                  {view.rollbackTriggers.map((trigger) => (
-                    <li key={trigger}>{trigger}</li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            {view.contacts.length ? (
-              <section aria-labelledby="contacts-title">
-                <h2 id="contacts-title" className="mb-2 text-sm font-semibold">
-                  Contacts
-                </h2>
-                <PlanContentBlocks blocks={[{ kind: "contacts", rows: view.contacts }]} />
-              </section>
-            ) : null}
-          </>
-        }
-      />
-    </main>
+    <NeedsYouProvider initial={waiting.get(plan.id)?.entries ?? []}>
+      <main className="space-y-6 pb-16 sm:pb-0">
+        <PlanHeader plan={plan} />
+        <LivePlan
+          sections={liveStructureOf(view)}
+          initial={live}
+          gates={plan.gates.map(gateStructureOf)}
+          signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
+          permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
+          viewerId={user.id}
+          rollbackTriggers={view.rollbackTriggers}
+          monitoringChecks={{
+            onFinish: view.document ? monitoringSchedule(view.document).length : 0,
+            onRollback: plan.monitorAfterRollback ? rollbackHoldChecks(view.document).length : 0,
+          }}
+          documentContent={view.content}
+          time={{ ...timelineStructureOf(plan), metrics }}
+          aside={
+            <>
+              {view.rollbackTriggers.length ? (
+                <section aria-labelledby="triggers-title">
+                  <h2 id="triggers-title" className="mb-2 text-sm font-semibold">
+                    Rollback triggers
+                  </h2>
+                  <ul className="list-disc space-y-1 pl-5 text-sm">
+                    {view.rollbackTriggers.map((trigger) => (
+                      <li key={trigger}>{trigger}</li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              {view.contacts.length ? (
+                <section aria-labelledby="contacts-title">
+                  <h2 id="contacts-title" className="mb-2 text-sm font-semibold">
+                    Contacts
+                  </h2>
+                  <PlanContentBlocks blocks={[{ kind: "contacts", rows: view.contacts }]} />
+                </section>
+              ) : null}
+            </>
+          }
+        />
+        <NeedsYouPhoneBar />
+      </main>
+    </NeedsYouProvider>
   );
 }

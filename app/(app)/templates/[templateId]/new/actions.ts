@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { createPlanFromTemplate } from "@/lib/templates/create-plan-from-template";
-import { FORM_PLACEHOLDERS, newPlanFromTemplateSchema, PLACEHOLDER_FIELD_PREFIX } from "@/lib/validations/new-plan";
+import { FORM_PLACEHOLDERS, newPlanFromTemplateSchema, PLACEHOLDER_FIELD_PREFIX, TITLE_HOLDER_FIELD_PREFIX } from "@/lib/validations/new-plan";
 
 export interface NewPlanState {
   error?: string;
@@ -20,11 +20,17 @@ export async function createPlanFromTemplateAction(_previous: NewPlanState, form
       .filter(([key]) => key.startsWith(PLACEHOLDER_FIELD_PREFIX))
       .map(([key, value]) => [key.slice(PLACEHOLDER_FIELD_PREFIX.length), value]),
   );
-  const parsed = newPlanFromTemplateSchema.safeParse({ ...values, placeholders });
+  const titleHolders = Object.fromEntries(
+    Object.entries(values)
+      .filter(([key, value]) => key.startsWith(TITLE_HOLDER_FIELD_PREFIX) && value !== "")
+      .map(([key, value]) => [key.slice(TITLE_HOLDER_FIELD_PREFIX.length), value]),
+  );
+  const parsed = newPlanFromTemplateSchema.safeParse({ ...values, placeholders, titleHolders, copyHoldersFromLastPlan: values.copyHoldersFromLastPlan === "on" });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === "placeholders" && issue.path.length > 1 ? `${PLACEHOLDER_FIELD_PREFIX}${String(issue.path[1])}` : String(issue.path[0]);
+      const prefix = issue.path[0] === "placeholders" ? PLACEHOLDER_FIELD_PREFIX : issue.path[0] === "titleHolders" ? TITLE_HOLDER_FIELD_PREFIX : null;
+      const field = prefix && issue.path.length > 1 ? `${prefix}${String(issue.path[1])}` : String(issue.path[0]);
       fieldErrors[field] ??= issue.message;
     }
     return { values, fieldErrors };
