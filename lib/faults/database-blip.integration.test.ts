@@ -58,7 +58,7 @@ async function restore(): Promise<void> {
 it("after a 5 s database blip, two instances hear each other again, watchers catch up without a reload, and refusals are honest", async () => {
   const { planId, itemIds, lead, executor } = await createTickingPlan(ITEMS);
   // LOG_LEVEL info: the apps' outage and recovery lines are part of what this test checks.
-  const env = { ...UNLIMITED_CHANGES, PLAN_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS), LOG_LEVEL: "info", DEBUG: process.env.BLIP_DEBUG ?? "" };
+  const env = { ...UNLIMITED_CHANGES, PLAN_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS), LOG_LEVEL: "info" };
   const [appA, appB] = await Promise.all([startAppProcess(database.url, { env }), startAppProcess(database.url, { env })]);
   apps.push(appA!, appB!);
 
