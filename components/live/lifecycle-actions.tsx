@@ -51,7 +51,18 @@ function refusalOf(action: LifecycleAction, answer: ChangeAnswer): Refusal | nul
  * refused action says why right here, and one held back by sign-off gates offers the lead
  * to go ahead anyway, with a reason that is recorded and shown on the plan.
  */
-export function LifecycleActions({ status, triggers, onChange }: { status: PlanStatusName; triggers: string[]; onChange: (change: PlanChange) => Promise<ChangeAnswer> }) {
+export function LifecycleActions({
+  status,
+  triggers,
+  onChange,
+  gatesKey = "",
+}: {
+  status: PlanStatusName;
+  triggers: string[];
+  onChange: (change: PlanChange) => Promise<ChangeAnswer>;
+  /** Changes when a gate's standing changes; a refusal shown before that no longer holds, so it goes. */
+  gatesKey?: string;
+}) {
   const [asking, setAsking] = useState<LifecycleAction | null>(null);
   const [reason, setReason] = useState("");
   const [trigger, setTrigger] = useState("");
@@ -59,6 +70,12 @@ export function LifecycleActions({ status, triggers, onChange }: { status: PlanS
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState("");
   const [busy, setBusy] = useState(false);
+  const [refusedUnder, setRefusedUnder] = useState(gatesKey);
+  if (refusedUnder !== gatesKey) {
+    setRefusedUnder(gatesKey);
+    setRefusal(null);
+    setOverriding(false);
+  }
   const actions = ACTIONS[status];
   if (!actions.length) return null;
 

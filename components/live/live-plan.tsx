@@ -22,6 +22,7 @@ import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates"
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
+import { mayPerform } from "@/lib/plan-state/permissions";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
@@ -31,8 +32,8 @@ interface LivePlanProps {
   sections: LiveSectionStructure[];
   initial: PlanLiveState;
   gates: GateStructure[];
-  signing: Signing;
-  permissions: { tick: boolean; comment: boolean; run: boolean };
+  /** Who is looking: their role and titles come from the live state, so changes to them reach this page at once. */
+  viewer: { id: string; isAdmin: boolean };
   rollbackTriggers: string[];
   /** Server-rendered panels for the right column (gates, contacts). */
   aside: React.ReactNode;
@@ -51,7 +52,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, rollbackTriggers, aside, time }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -70,6 +71,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const { helpOpen, closeHelp } = useChecklistShortcuts();
+  const { permissions, signing } = viewerRights(state, viewer);
 
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
@@ -103,7 +105,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
     [sendChange],
   );
 
-  // Lifecycle actions show their own refusal beside the buttons (with the override form), not in the notice.
+  // Lifecycle actions and gates show their own refusal beside their buttons, not in the notice.
   const lifecycleChange = useCallback(
     (planChange: PlanChange) => {
       setNotice(null);
@@ -119,6 +121,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
   const progress = progressOf(allItems);
   const phase = currentPhase(ordered, (id) => itemState(id).status, rollingBack);
   const mayChangeItems = itemsMayChange(state.status);
+  const gateStatuses = liveGateStatuses(gates, state);
 
   return (
     <div className="space-y-6">
@@ -156,7 +159,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
           </div>
         ) : null}
         {state.overrides.length ? <GateOverrideBanners overrides={state.overrides} /> : null}
-        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={lifecycleChange} /> : null}
+        {permissions.run ? <LifecycleActions status={state.status} triggers={rollbackTriggers} onChange={lifecycleChange} gatesKey={gatesKeyOf(gateStatuses)} /> : null}
         {notice ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
             {notice.message}
@@ -231,12 +234,12 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
 
         <aside className="space-y-6">
           <TickingTimePanel state={state} phases={time.phases} schedule={time.schedule} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
-          <LivePlanMetrics planId={state.planId} status={state.status} initial={time.metrics} timeZone={state.window.timeZone} />
+          <LivePlanMetrics state={state} phases={time.phases} initial={time.metrics} />
           <section aria-labelledby="gates-title">
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs
             </h2>
-            <LiveGatesPanel gates={liveGateStatuses(gates, state)} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} run={state} />
+            <LiveGatesPanel gates={gateStatuses} signing={signing} onChange={lifecycleChange} run={state} />
           </section>
           {aside}
           <section aria-labelledby="activity-title">
@@ -249,4 +252,20 @@ export function LivePlan({ sections, initial, gates, signing, permissions, rollb
       </div>
     </div>
   );
+}
+
+/** What the viewer may do and sign, from their membership in the live state (a role or title changed elsewhere applies here at once). */
+function viewerRights(state: PlanLiveState, viewer: LivePlanProps["viewer"]): { permissions: { tick: boolean; comment: boolean; run: boolean }; signing: Signing } {
+  const member = state.members.find((candidate) => candidate.userId === viewer.id);
+  const role = member?.role ?? null;
+  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: viewer.isAdmin });
+  return {
+    permissions: { tick: may("tick"), comment: may("comment"), run: may("run") },
+    signing: { userId: viewer.id, role, titles: member?.titles ?? [], mayDecideWithoutTitle: role === "LEAD", allowSelfApproval: state.settings.allowSelfApproval },
+  };
+}
+
+/** Changes whenever a gate's standing changes, so a refusal it caused is not left on screen after (say) GO arrives. */
+function gatesKeyOf(statuses: ReturnType<typeof liveGateStatuses>): string {
+  return statuses.map(({ gate, status }) => `${gate.id}:${gate.blocks}:${status.state}:${status.roles.map((role) => `${role.state}${role.approvals.length}`).join("/")}`).join("|");
 }

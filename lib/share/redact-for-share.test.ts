@@ -71,6 +71,7 @@ const initial: PlanLiveState = {
   itemSpans: {},
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
   overrides: [],
+  members: [],
 };
 
 describe("redactEventForShare", () => {

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { LivePlan } from "@/components/live/live-plan";
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
-import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
@@ -20,8 +19,6 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const view = buildPlanView(plan);
   const [live, metrics] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id)]);
   if (!live) notFound();
-  const role = plan.members[0]?.role ?? null;
-  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });
 
   return (
     <main className="space-y-6">
@@ -30,8 +27,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         sections={liveStructureOf(view)}
         initial={live}
         gates={plan.gates.map(gateStructureOf)}
-        signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
-        permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
+        viewer={{ id: user.id, isAdmin: user.role === "ADMIN" }}
         rollbackTriggers={view.rollbackTriggers}
         time={{ ...timelineStructureOf(plan), metrics }}
         aside={
