@@ -7,6 +7,7 @@ import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/li
 import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
 import type { AccessLost, CatchUp, ChangeAnswer, PresenceEntry } from "@/lib/realtime/socket-protocol";
 import { sharedSocket } from "@/components/live/socket-client";
+import { forgetLiveState, publishLiveState } from "@/components/live/live-state-store";
 
 /** "removed": this person lost their access to the plan while watching it; it no longer updates. */
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "removed";
@@ -117,6 +118,10 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       socket.off("connect_error", onConnectError);
     };
   }, [planId, applyCatchUp, catchUp, commit]);
+
+  // Components outside the page's live plan (its header) read the same state.
+  useEffect(() => publishLiveState(state), [state]);
+  useEffect(() => () => forgetLiveState(planId), [planId]);
 
   usePresenceIdle(planId, connection === "live");
   // Lists of processes that stopped repeating them (a restarted server) expire.
