@@ -108,7 +108,7 @@ test("the lead acts while an approver and a stakeholder watch: every panel follo
 
   // Comment: shows under its item.
   await leadApi.change(plan, { type: "item.comment", itemId: await plan.itemId("Database migrations rehearsed"), body: "Retrying on a smaller copy" });
-  await expect(item(viewer, "Database migrations rehearsed")).toContainText("Retrying on a smaller copy");
+  await expect(item(viewer, "Database migrations rehearsed")).toContainText("1 comment");
 
   // A title taken away while the approver's page is open: their sign buttons go at once.
   await expect(qa.getByRole("button", { name: /as QA Lead$/ })).not.toHaveCount(0);

@@ -95,7 +95,7 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
         </ul>
       ) : null}
 
-      <section className="mt-12 grid gap-10 lg:grid-cols-[1fr_28rem]">
+      <section className="mt-12 grid grid-cols-1 gap-10 lg:grid-cols-[1fr_28rem]">
         <div>
           <p className="text-[9rem] font-bold leading-none tabular-nums lg:text-[12rem]" data-testid="screen-progress">
             {progress.percent}%
@@ -184,7 +184,7 @@ function SharedChecklist({ sections, statusOf }: { sections: LiveSectionStructur
       <h2 id="shared-checklist" className="text-xl uppercase tracking-wide text-slate-400">
         Checklist
       </h2>
-      <div className="mt-3 grid gap-6 md:grid-cols-2">
+      <div className="mt-3 grid grid-cols-1 gap-6 md:grid-cols-2">
         {sections
           .filter((section) => section.items.length)
           .map((section) => (

@@ -175,7 +175,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, a
         ) : null}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[13rem_1fr_19rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_1fr_19rem]">
         <nav aria-label="Sections" className="hidden lg:block">
           <ol className="sticky top-20 space-y-1 text-sm">
             {ordered.map((section) => {
