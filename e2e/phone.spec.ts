@@ -32,11 +32,18 @@ async function expectNoSidewaysScroll(page: Page) {
     page.evaluate(() => {
       const root = document.documentElement;
       if (root.scrollWidth <= root.clientWidth) return "fits";
+      // Named in the failure: the element reaching furthest right that no scrolling box holds.
+      const scrolls = (element: Element | null): boolean => {
+        for (let node = element; node && node !== document.body; node = node.parentElement) {
+          if (getComputedStyle(node).overflowX !== "visible") return true;
+        }
+        return false;
+      };
       let widest = "";
       let right = 0;
       for (const element of document.body.querySelectorAll("*")) {
         const box = element.getBoundingClientRect();
-        if (box.right > right) {
+        if (box.right > right && !scrolls(element.parentElement)) {
           right = box.right;
           widest = `${element.tagName.toLowerCase()}.${String(element.getAttribute("class")).slice(0, 80)} (${Math.round(box.right)} px)`;
         }

@@ -84,7 +84,7 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
           )}
         </div>
         {timeline.phases.length ? (
-          <div className={`${cardStyles} overflow-x-auto p-4`}>
+          <div className={`${cardStyles} relative overflow-x-auto p-4`}>
             <table className="w-full text-left text-sm">
               <caption className="mb-2 text-left font-semibold">Phases</caption>
               <thead className="text-xs text-slate-600 dark:text-slate-400">
