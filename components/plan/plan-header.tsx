@@ -24,6 +24,7 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
     plan.version ? `Version ${plan.version}` : null,
     plan.strategy ? `Strategy: ${plan.strategy.toLowerCase().replace("_", "-")}` : null,
     plan.deployLead ? `Lead: ${plan.deployLead}` : null,
+    plan.changeTicket ? `Change ticket: ${plan.changeTicket}` : null,
   ].filter((fact) => fact !== null);
   const after = [
     plan.expectedDowntimeMinutes !== null ? `Downtime: ${plan.expectedDowntimeMinutes ? `up to ${plan.expectedDowntimeMinutes} min` : "none"}` : plan.expectedDowntime ? `Downtime: ${plan.expectedDowntime}` : null,

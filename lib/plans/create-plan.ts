@@ -2,26 +2,34 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
 import { notifyDashboards } from "@/lib/realtime/broadcast";
+import { findLeadAccount } from "@/lib/plans/plan-lead";
 import { timeColumnsOf } from "@/lib/plans/time-columns";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
 
 /**
  * Creates a plan from a plan document: the plan, its sections, items and gates in one
- * transaction, so an import either fully exists or not at all. Its creator leads it.
+ * transaction, so an import either fully exists or not at all. Its creator leads it, and so
+ * does the lead its header names when that is a known person.
  */
 export async function createPlanFromDocument(input: { document: PlanDocument; createdById: string }) {
   const document = planDocumentSchema.parse(input.document);
   const { sections, items } = sectionAndItemRows(document);
   const gates = gateRows(document);
 
+  const columns = planColumnsOf(document);
+
   const plan = await db().$transaction(async (tx) => {
+    // A lead the header names who has an account leads the plan too, under their account's name.
+    const namedLead = await findLeadAccount(tx, columns.deployLead);
+    const leads = [...new Set([input.createdById, ...(namedLead ? [namedLead.id] : [])])];
     const plan = await tx.plan.create({
       data: {
-        ...planColumnsOf(document),
+        ...columns,
+        ...(namedLead ? { deployLead: namedLead.name } : {}),
         ...timeColumnsOf(document),
         document: document as unknown as Prisma.InputJsonValue,
         createdById: input.createdById,
-        members: { create: { userId: input.createdById, role: "LEAD" } },
+        members: { create: leads.map((userId) => ({ userId, role: "LEAD" as const })) },
       },
       select: { id: true, title: true },
     });
