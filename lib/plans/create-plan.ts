@@ -17,10 +17,11 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
   const gates = gateRows(document);
 
   const columns = planColumnsOf(document);
+  // A lead the header names who has an account leads the plan too, under their account's name.
+  // Looked up before the transaction, which stays as short as the writes.
+  const namedLead = await findLeadAccount(columns.deployLead);
 
   const plan = await db().$transaction(async (tx) => {
-    // A lead the header names who has an account leads the plan too, under their account's name.
-    const namedLead = await findLeadAccount(tx, columns.deployLead);
     const leads = [...new Set([input.createdById, ...(namedLead ? [namedLead.id] : [])])];
     const plan = await tx.plan.create({
       data: {

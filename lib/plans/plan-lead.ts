@@ -1,6 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Reader = Pick<Prisma.TransactionClient, "user">;
+import { db } from "@/lib/db";
 
 /** Longer than any name or address a header line holds; the rest is not looked at. */
 const MAX_LEAD_TEXT = 200;
@@ -10,17 +8,17 @@ const MAX_LEAD_TEXT = 200;
  * ("Lee Deploy (lead@example.com)"), else by the whole name ("Lee Deploy"), compared without
  * case, among active accounts. A name two accounts share names nobody.
  */
-export async function findLeadAccount(tx: Reader, leadText: string | null): Promise<{ id: string; name: string; email: string } | null> {
+export async function findLeadAccount(leadText: string | null): Promise<{ id: string; name: string; email: string } | null> {
   const text = leadText?.slice(0, MAX_LEAD_TEXT).trim();
   if (!text) return null;
   const select = { id: true, name: true, email: true } as const;
   for (const email of emailsIn(text)) {
-    const user = await tx.user.findFirst({ where: { email: { equals: email, mode: "insensitive" }, active: true }, select });
+    const user = await db().user.findFirst({ where: { email: { equals: email, mode: "insensitive" }, active: true }, select });
     if (user) return user;
   }
   const name = text.split("(")[0]!.trim();
   if (!name) return null;
-  const named = await tx.user.findMany({ where: { name: { equals: name, mode: "insensitive" }, active: true }, select, take: 2 });
+  const named = await db().user.findMany({ where: { name: { equals: name, mode: "insensitive" }, active: true }, select, take: 2 });
   return named.length === 1 ? named[0]! : null;
 }
 
