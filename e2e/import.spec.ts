@@ -100,3 +100,46 @@ test("a new plan from a built-in template fills in the fields that vary", async 
   await expect(page.getByText("Staging has run 9.9.1 for at least one business day")).toBeVisible();
   await expect(page.getByText("kubectl -n staging set image deployment/billing").first()).toBeVisible();
 });
+
+test("the preview shows content: each command under the step it follows, the header's plan fields, and what was kept as notes; the fields reach the plan", async ({ page }) => {
+  const fence = "```";
+  const title = `Checkout release ${Date.now()}`;
+  const markdown = [
+    `# ${title}`,
+    "",
+    "**Environment**: Production",
+    "**Window**: 2031-03-04 22:00 UTC",
+    "**Window length**: 90 min",
+    `**Deploy Lead**: ${LEAD.name} (${LEAD.email})`,
+    "**Change Ticket**: CHG-4821",
+    "",
+    "## Deploy",
+    "- [ ] Drain the queue",
+    "- [ ] Stop the workers",
+    "- [ ] Apply the migration",
+    `${fence}bash`,
+    "./scripts/migrate.sh --env production",
+    fence,
+    "",
+    "<div>raw html the importer does not read</div>",
+  ].join("\n");
+  await page.goto("/plans/import");
+  await page.getByLabel("…or paste it").fill(markdown);
+  await page.getByRole("button", { name: "Preview import" }).click();
+
+  const steps = page.getByTestId("preview-step");
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(2).getByTestId("preview-command")).toContainText("./scripts/migrate.sh --env production");
+  await expect(steps.nth(0).getByTestId("preview-command")).toHaveCount(0);
+  const fields = page.getByRole("definition").and(page.locator("[data-field]"));
+  await expect(fields.and(page.locator('[data-field="Environment"]'))).toHaveText("Production");
+  await expect(fields.and(page.locator('[data-field="Window length"]'))).toHaveText("90 min");
+  await expect(fields.and(page.locator('[data-field="Change ticket"]'))).toHaveText("CHG-4821");
+  await expect(page.getByTestId("kept-as-notes")).toContainText("Kept as notes");
+
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("plan-facts")).toContainText(`Lead: ${LEAD.name}`);
+  await expect(page.getByTestId("plan-facts")).toContainText("Change ticket: CHG-4821");
+  await expect(page.getByTestId("plan-facts")).toContainText("(90 min)");
+});

@@ -20,7 +20,7 @@ export function CreateUserForm() {
       <form action={formAction} className="mt-4 space-y-4" noValidate>
         <FormAlert message={state.error} />
         <FormNotice message={state.notice} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField name="name" label="Name" autoComplete="off" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
           <TextField
             name="email"

@@ -12,7 +12,7 @@ const pill = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-med
  */
 export function UsersTable({ users, currentUserId, singleSignOn }: { users: ManagedUser[]; currentUserId: string; singleSignOn: string | null }) {
   return (
-    <div className={`${cardStyles} overflow-x-auto`}>
+    <div className={`${cardStyles} relative overflow-x-auto`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">All users</caption>
         <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">

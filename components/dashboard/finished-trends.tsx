@@ -43,7 +43,7 @@ function ChartGroup({ title, charts }: { title: string; charts: ChartSpec[] }) {
   return (
     <div className={`${cardStyles} p-4`}>
       <h3 className="text-sm font-semibold">{title}</h3>
-      <div className="mt-3 grid gap-4 lg:grid-cols-3">
+      <div className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-3">
         {charts.map((chart) => (
           <TrendChart key={chart.id} spec={chart} />
         ))}

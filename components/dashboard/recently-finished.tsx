@@ -13,7 +13,7 @@ export function RecentlyFinished({ plans, filtered }: { plans: FinishedPlan[]; f
   return (
     <DashboardSection id="recently-finished" title="Recently finished" aside={plans.length ? `Last ${plans.length}` : null}>
       {plans.length ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">The last plans to finish, with their duration, downtime and whether they rolled back</caption>
             <thead className="border-b border-slate-200 dark:border-slate-800">

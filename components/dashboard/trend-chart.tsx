@@ -91,29 +91,32 @@ export function TrendChart({ spec }: { spec: ChartSpec }) {
           )}
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
-        <caption>{spec.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{spec.categoryLabel}</th>
-            {spec.series.map((series) => (
-              <th key={series.key} scope="col">
-                {series.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {spec.categories.map((category, index) => (
-            <tr key={category}>
-              <th scope="row">{category}</th>
+      {/* A table ignores sr-only's width and overflow, so a box around it carries them. */}
+      <div className="sr-only">
+        <table>
+          <caption>{spec.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{spec.categoryLabel}</th>
               {spec.series.map((series) => (
-                <td key={series.key}>{format(series.values[index])}</td>
+                <th key={series.key} scope="col">
+                  {series.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {spec.categories.map((category, index) => (
+              <tr key={category}>
+                <th scope="row">{category}</th>
+                {spec.series.map((series) => (
+                  <td key={series.key}>{format(series.values[index])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

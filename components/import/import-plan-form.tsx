@@ -8,6 +8,7 @@ import {
   type ImportCreateState,
   type ImportPreviewState,
 } from "@/app/(app)/plans/import/actions";
+import { ImportExtras, ImportHeaderFields } from "@/components/import/import-extras";
 import { ImportOutlineTree } from "@/components/import/import-outline-tree";
 import { ImportSummary } from "@/components/import/import-summary";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -28,7 +29,13 @@ export function ImportPlanForm() {
               {preview.title || "Untitled plan"}
             </h2>
           </div>
+          <ImportHeaderFields header={preview.extras.header} />
           <ImportSummary summary={preview.summary} />
+          {preview.unrecognized.length ? (
+            <p role="status" data-testid="kept-as-notes" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+              Kept as notes, not as plan structure: {preview.unrecognized.map((block) => `lines ${block.startLine}–${block.endLine} (${block.kind})`).join("; ")}. They are listed below.
+            </p>
+          ) : null}
           {preview.warnings.length ? (
             <ul className="list-disc pl-5 text-sm text-amber-800 dark:text-amber-300">
               {preview.warnings.map((warning) => (
@@ -40,10 +47,12 @@ export function ImportPlanForm() {
 
         <section className={`${cardStyles} p-5`} aria-labelledby="tree-title">
           <h3 id="tree-title" className="mb-2 font-medium">
-            Sections and items
+            Sections, steps and commands
           </h3>
           <ImportOutlineTree outline={preview.outline} />
         </section>
+
+        <ImportExtras extras={preview.extras} />
 
         {preview.unrecognized.length ? (
           <section className={`${cardStyles} border-amber-300 p-5 dark:border-amber-800`} aria-labelledby="unrecognized-title">

@@ -98,7 +98,7 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
         </ul>
       ) : null}
 
-      <section className="mt-12 grid gap-10 lg:grid-cols-[1fr_28rem]">
+      <section className="mt-12 grid grid-cols-1 gap-10 lg:grid-cols-[1fr_28rem]">
         <div>
           <p className={`text-6xl font-bold lg:text-8xl ${HEADLINE_TONE[headline.tone]}`} data-testid="screen-state" data-state={state.status} role="status">
             <span aria-hidden>{HEADLINE_ICON[headline.tone]} </span>
@@ -234,7 +234,7 @@ function SharedChecklist({
       <h2 id="shared-checklist" className="text-xl uppercase tracking-wide text-slate-400">
         Checklist
       </h2>
-      <div className="mt-3 grid gap-6 md:grid-cols-2">
+      <div className="mt-3 grid grid-cols-1 gap-6 md:grid-cols-2">
         {sections
           .filter((section) => section.items.length)
           .map((section) => (

@@ -67,11 +67,14 @@ export function LifecycleActions({
   triggers,
   context,
   onChange,
+  gatesKey = "",
 }: {
   status: PlanStatusName;
   triggers: string[];
   context: LifecycleContext;
   onChange: (change: PlanChange) => Promise<ChangeAnswer>;
+  /** Changes when a gate's standing changes; a refusal shown before that no longer holds, so it goes. */
+  gatesKey?: string;
 }) {
   const [asking, setAsking] = useState<LifecycleAction | null>(null);
   const [confirming, setConfirming] = useState<{ action: LifecycleAction; confirmation: Confirmation } | null>(null);
@@ -91,6 +94,12 @@ export function LifecycleActions({
     refocus.current = null;
     if (opener?.isConnected && !opener.disabled) opener.focus();
   });
+  const [refusedUnder, setRefusedUnder] = useState(gatesKey);
+  if (refusedUnder !== gatesKey) {
+    setRefusedUnder(gatesKey);
+    setRefusal(null);
+    setOverriding(false);
+  }
   const actions = ACTIONS[status];
   if (!actions.length) return null;
 

@@ -26,6 +26,7 @@ import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates"
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
+import { mayPerform } from "@/lib/plan-state/permissions";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
 import type { ContentBlock } from "@/lib/plans/plan-content";
@@ -36,10 +37,8 @@ interface LivePlanProps {
   sections: LiveSectionStructure[];
   initial: PlanLiveState;
   gates: GateStructure[];
-  signing: Signing;
-  permissions: { tick: boolean; comment: boolean; run: boolean };
-  /** The signed-in person, for what waits for them (components/needs-you). */
-  viewerId: string;
+  /** Who is looking: their role and titles come from the live state, so changes to them reach this page at once. */
+  viewer: { id: string; isAdmin: boolean };
   rollbackTriggers: string[];
   /** How many monitoring checks the plan's schedule creates when it finishes. */
   monitoringChecks: { onFinish: number; onRollback: number };
@@ -62,7 +61,7 @@ interface Notice {
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, signing, permissions, viewerId, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
+export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -77,7 +76,8 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
     );
   }, []);
   const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
-  usePublishNeedsYou({ userId: viewerId, role: signing.role, titles: signing.titles }, gates, state);
+  const { permissions, signing } = viewerRights(state, viewer);
+  usePublishNeedsYou({ userId: viewer.id, role: signing.role, titles: signing.titles }, gates, state);
 
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -115,7 +115,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
     [sendChange],
   );
 
-  // Lifecycle actions show their own refusal beside the buttons (with the override form), not in the notice.
+  // Lifecycle actions and gates show their own refusal beside their buttons, not in the notice.
   const lifecycleChange = useCallback(
     (planChange: PlanChange) => {
       setNotice(null);
@@ -199,6 +199,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
               checksScheduled: state.checks.length > 0,
             }}
             onChange={lifecycleChange}
+            gatesKey={gatesKeyOf(gateStatuses)}
           />
         ) : null}
         {notice ? (
@@ -216,7 +217,7 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
         ) : null}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[13rem_1fr_19rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_1fr_19rem]">
         <nav aria-label="Sections" className="hidden lg:block">
           <ol className="sticky top-20 space-y-1 text-sm">
             {shownSections.map((section) => {
@@ -303,12 +304,12 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
 
         <aside className="space-y-6">
           <TickingTimePanel state={state} phases={time.phases} schedule={time.schedule} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
-          <LivePlanMetrics planId={state.planId} status={state.status} initial={time.metrics} timeZone={state.window.timeZone} />
+          <LivePlanMetrics state={state} phases={time.phases} initial={time.metrics} />
           <section aria-labelledby="gates-title">
             <h2 id="gates-title" className="mb-2 text-sm font-semibold">
               Gates and sign-offs
             </h2>
-            <LiveGatesPanel gates={gateStatuses} signing={{ ...signing, allowSelfApproval: state.settings.allowSelfApproval }} onChange={change} run={state} />
+            <LiveGatesPanel gates={gateStatuses} signing={signing} onChange={lifecycleChange} run={state} />
           </section>
           {aside}
           <section aria-labelledby="activity-title">
@@ -321,4 +322,20 @@ export function LivePlan({ sections, initial, gates, signing, permissions, viewe
       </div>
     </div>
   );
+}
+
+/** What the viewer may do and sign, from their membership in the live state (a role or title changed elsewhere applies here at once). */
+function viewerRights(state: PlanLiveState, viewer: LivePlanProps["viewer"]): { permissions: { tick: boolean; comment: boolean; run: boolean }; signing: Signing } {
+  const member = state.members.find((candidate) => candidate.userId === viewer.id);
+  const role = member?.role ?? null;
+  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: viewer.isAdmin });
+  return {
+    permissions: { tick: may("tick"), comment: may("comment"), run: may("run") },
+    signing: { userId: viewer.id, role, titles: member?.titles ?? [], mayDecideWithoutTitle: role === "LEAD", allowSelfApproval: state.settings.allowSelfApproval },
+  };
+}
+
+/** Changes whenever a gate's standing changes, so a refusal it caused is not left on screen after (say) GO arrives. */
+function gatesKeyOf(statuses: ReturnType<typeof liveGateStatuses>): string {
+  return statuses.map(({ gate, status }) => `${gate.id}:${gate.blocks}:${status.state}:${status.roles.map((role) => `${role.state}${role.approvals.length}`).join("/")}`).join("|");
 }

@@ -8,6 +8,7 @@ import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceB
 import type { AccessLost, CatchUp, ChangeAnswer, PlanHead, PresenceEntry } from "@/lib/realtime/socket-protocol";
 import { isRetriableRefusal } from "@/lib/realtime/handshake-retry";
 import { sharedSocket } from "@/components/live/socket-client";
+import { forgetLiveState, publishLiveState } from "@/components/live/live-state-store";
 
 /**
  * "removed": this person lost their access to the plan while watching it; it no longer updates.
@@ -127,6 +128,10 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       socket.off("plan:head", onHead);
     };
   }, [planId, applyCatchUp, catchUp, commit]);
+
+  // Components outside the page's live plan (its header) read the same state.
+  useEffect(() => publishLiveState(state), [state]);
+  useEffect(() => () => forgetLiveState(planId), [planId]);
 
   usePresenceIdle(planId, connection === "live");
   // Lists of processes that stopped repeating them (a restarted server) expire.

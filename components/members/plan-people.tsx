@@ -41,7 +41,7 @@ function MemberRow({ planId, member, mayManage, titlesList }: { planId: string; 
   const id = member.user.id;
   return (
     <li className="py-3" data-testid="member" data-member-email={member.user.email}>
-      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_14rem_14rem_auto] sm:items-end">
+      <form action={action} className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_14rem_14rem_auto] sm:items-end">
         <input type="hidden" name="userId" value={id} />
         <div>
           <p className="text-sm font-medium">{member.user.name}</p>
@@ -75,7 +75,7 @@ function MemberRow({ planId, member, mayManage, titlesList }: { planId: string; 
 function AddMember({ planId, titlesList }: { planId: string; titlesList: string }) {
   const [state, action, pending] = usePeopleAction(planId);
   return (
-    <form action={action} className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-[1fr_14rem_14rem_auto] sm:items-end dark:border-slate-800">
+    <form action={action} className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-200 pt-4 sm:grid-cols-[1fr_14rem_14rem_auto] sm:items-end dark:border-slate-800">
       <TextField name="email" id="new-member-email" label="Add a person by email" type="email" required />
       <div>
         <label htmlFor="new-member-role" className={fieldStyles.label}>

@@ -2,28 +2,43 @@
 
 import { useEffect, useRef, useState } from "react";
 import { PlanMetricsSummary } from "@/components/metrics/plan-metrics-summary";
+import { failureKeyOf, liveMetrics } from "@/lib/metrics/live-metrics";
 import type { PlanMetricsResult } from "@/lib/metrics/plan-metrics";
-import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import type { PlanLiveState } from "@/lib/plan-state/live-state";
+import type { PhaseSection } from "@/lib/timeline/phases";
+
+const CLOCK_MS = 30_000;
 
 /**
- * The plan's metrics, fetched again when its status changes (a start or a finish is when the
- * figures change meaning). Not on every tick: with a war room watching, that would be a
- * request per watcher per tick for numbers the report shows anyway.
+ * "Metrics so far", from the live state: counts, times and downtime follow each event at once.
+ * The list of failures and their resolution times is read from the server again only when an
+ * item fails or stops failing, not on every tick (a war room of watchers would otherwise send a
+ * request each per tick).
  */
-export function LivePlanMetrics({ planId, status, initial, timeZone }: { planId: string; status: PlanStatusName; initial: PlanMetricsResult; timeZone: string }) {
-  const [metrics, setMetrics] = useState(initial);
-  const fetchedFor = useRef(status);
+export function LivePlanMetrics({ state, phases, initial }: { state: PlanLiveState; phases: readonly PhaseSection[]; initial: PlanMetricsResult }) {
+  const [fetched, setFetched] = useState(initial);
+  const [now, setNow] = useState(() => Date.parse(state.loadedAt));
+  const failureKey = failureKeyOf(state);
+  const fetchedFor = useRef(failureKey);
+  const planId = state.planId;
+
   useEffect(() => {
-    if (fetchedFor.current === status) return;
-    fetchedFor.current = status;
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (fetchedFor.current === failureKey) return;
+    fetchedFor.current = failureKey;
     const controller = new AbortController();
     fetch(`/api/plans/${planId}/metrics`, { cache: "no-store", signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<{ metrics: PlanMetricsResult }>) : null))
-      .then((body) => body && setMetrics(body.metrics))
-      // Offline or refused: the figures shown stay as they were until the next change.
+      .then((body) => body && setFetched(body.metrics))
+      // Offline or refused: the failure list stays as it was until the next change; the counts are live anyway.
       .catch(() => {});
     return () => controller.abort();
-  }, [planId, status]);
-  if (!metrics.startedAt) return null;
-  return <PlanMetricsSummary metrics={metrics} timeZone={timeZone} compact />;
+  }, [planId, failureKey]);
+
+  if (!state.startedAt) return null;
+  return <PlanMetricsSummary metrics={liveMetrics(fetched, state, phases, now)} timeZone={state.window.timeZone} compact />;
 }

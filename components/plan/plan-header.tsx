@@ -2,7 +2,7 @@ import { ChartGantt, Download, Printer, Tv, Users } from "lucide-react";
 import Link from "next/link";
 import { NeedsYouHeaderNotice } from "@/components/needs-you/needs-you-context";
 import { buttonStyles } from "@/components/ui/styles";
-import { formatInZone } from "@/lib/time/format-time";
+import { LiveHeaderFacts, LivePlanTitle } from "@/components/plan/live-header-facts";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
 
 export function EnvironmentBadge({ environment }: { environment: string | null }) {
@@ -19,22 +19,18 @@ export function EnvironmentBadge({ environment }: { environment: string | null }
   );
 }
 
-/** The scheduled start as the plan now has it (the lead may have moved it), else as the document wrote it. */
-function windowFact(plan: Pick<PlanWithStructure, "windowStart" | "windowTimeZone" | "windowStartText" | "expectedDurationMinutes">): string | null {
-  const length = plan.expectedDurationMinutes ? ` (${plan.expectedDurationMinutes} min)` : "";
-  if (plan.windowStart) return `Window: ${formatInZone(plan.windowStart, plan.windowTimeZone ?? "UTC")}${length}`;
-  return plan.windowStartText ? `Window: ${plan.windowStartText}${length}` : null;
-}
-
 /** Title, environment, version and the plan's facts; the live status and progress sit below it. */
 export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
-  const facts = [
+  const before = [
     plan.version ? `Version ${plan.version}` : null,
     plan.strategy ? `Strategy: ${plan.strategy.toLowerCase().replace("_", "-")}` : null,
     plan.deployLead ? `Lead: ${plan.deployLead}` : null,
-    windowFact(plan),
+    plan.changeTicket ? `Change ticket: ${plan.changeTicket}` : null,
+  ].filter((fact) => fact !== null);
+  const after = [
     plan.expectedDowntimeMinutes !== null ? `Downtime: ${plan.expectedDowntimeMinutes ? `up to ${plan.expectedDowntimeMinutes} min` : "none"}` : plan.expectedDowntime ? `Downtime: ${plan.expectedDowntime}` : null,
-  ].filter(Boolean);
+  ].filter((fact) => fact !== null);
+  const window = { windowStart: plan.windowStart?.toISOString() ?? null, timeZone: plan.windowTimeZone ?? "UTC", windowStartText: plan.windowStartText, expectedDurationMinutes: plan.expectedDurationMinutes };
   return (
     <header className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -42,8 +38,10 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
           <div className="flex flex-wrap items-center gap-2">
             <EnvironmentBadge environment={plan.environment} />
           </div>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{plan.title}</h1>
-          {facts.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p> : null}
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">
+            <LivePlanTitle planId={plan.id} title={plan.title} />
+          </h1>
+          <LiveHeaderFacts planId={plan.id} before={before} window={window} after={after} />
           <NeedsYouHeaderNotice planId={plan.id} />
         </div>
         <div className="flex flex-wrap gap-2">

@@ -5,6 +5,7 @@ import { gateAnchor } from "@/components/needs-you/needs-you-links";
 import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
+import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
 import { isLateSignature } from "@/lib/signoffs/gate-blocks";
 import type { GateConfig, GateRoleStatus, GateStatus, SignatureLiveState } from "@/lib/signoffs/gate-rules";
 
@@ -19,6 +20,8 @@ const NOT_RUN: GateRun = { status: "DRAFT", startedAt: null, finishedAt: null };
 const HOLDS_BACK = { START: "Holds back Start", COMPLETE: "Holds back Complete" } as const;
 
 export interface Signing {
+  /** Who is looking, to find their own signature: signing again changes it. */
+  userId: string;
   /** The viewer's plan role and sign-off titles; the server decides, this only picks the buttons. */
   role: string | null;
   titles: string[];
@@ -69,7 +72,7 @@ export function LiveGatesPanel({
 }: {
   gates: { gate: GateConfig; status: GateStatus }[];
   signing: Signing;
-  onChange: (change: PlanChange) => Promise<unknown>;
+  onChange: SendChange;
   run?: GateRun;
 }) {
   if (!gates.length) return <p className="text-sm text-slate-600 dark:text-slate-400">This plan has no sign-off gates.</p>;
@@ -111,7 +114,13 @@ export function LiveGatesPanel({
                       ))}
                     </ul>
                     {signing.titles.includes(role.title) && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
-                      <SignForm gateId={gate.id} title={role.title} onChange={onChange} mayApprove={signing.role !== "LEAD" || Boolean(signing.allowSelfApproval)} />
+                      <SignForm
+                        gateId={gate.id}
+                        title={role.title}
+                        onChange={onChange}
+                        mayApprove={signing.role !== "LEAD" || Boolean(signing.allowSelfApproval)}
+                        current={[...role.approvals, ...role.rejections].find((signature) => signature.userId === signing.userId)}
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -124,17 +133,66 @@ export function LiveGatesPanel({
   );
 }
 
-function SignForm({ gateId, title, onChange, mayApprove }: { gateId: string; title: string; onChange: (change: PlanChange) => Promise<unknown>; mayApprove: boolean }) {
-  const [rejecting, setRejecting] = useState(false);
-  const [comment, setComment] = useState("");
+type SendChange = (change: PlanChange) => Promise<ChangeAnswer>;
+
+/** The server's refusal, shown where the person acted (a title taken away a moment ago, a gate already closed). */
+function Refusal({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" data-testid="gate-refusal" className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+      {message}
+    </p>
+  );
+}
+
+/** Sends a change and keeps the refusal message, if any; `busy` while it is on its way. */
+function useAnsweredChange(onChange: SendChange) {
   const [busy, setBusy] = useState(false);
-  const send = async (decision: "APPROVE" | "REJECT") => {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const send = async (change: PlanChange): Promise<boolean> => {
     setBusy(true);
-    await onChange({ type: "gate.sign", gateId, title, decision, comment: comment || undefined });
-    setBusy(false);
+    setRefusal(null);
+    try {
+      const answer = await onChange(change);
+      if (!answer.ok) setRefusal(answer.error.message);
+      return answer.ok;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, refusal, send };
+}
+
+/**
+ * Approve or reject as a title. Once signed, the person's word stands and the form folds into
+ * "Change decision": signing again replaces the earlier signature, it never adds a second one.
+ * A stale approval (the checklist changed) asks for a fresh one right away.
+ */
+function SignForm({ gateId, title, onChange, mayApprove, current }: { gateId: string; title: string; onChange: SendChange; mayApprove: boolean; current?: SignatureLiveState }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [comment, setComment] = useState("");
+  const { busy, refusal, send: sendChange } = useAnsweredChange(onChange);
+  const send = async (decision: "APPROVE" | "REJECT") => {
+    const ok = await sendChange({ type: "gate.sign", gateId, title, decision, comment: comment || undefined });
+    if (!ok) return;
     setRejecting(false);
+    setChanging(false);
     setComment("");
   };
+  if (current && !current.stale && !changing) {
+    return (
+      <div className="mt-2 space-y-2">
+        <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="own-signature">
+          You {current.decision === "APPROVE" ? "approved" : "rejected"} as {title}.
+        </p>
+        <button type="button" className={buttonStyles.secondary} onClick={() => setChanging(true)}>
+          Change decision as {title}
+        </button>
+        <Refusal message={refusal} />
+      </div>
+    );
+  }
   return (
     <div className="mt-2 space-y-2">
       {rejecting ? (
@@ -165,9 +223,15 @@ function SignForm({ gateId, title, onChange, mayApprove }: { gateId: string; tit
             <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => setRejecting(true)}>
               Reject…
             </button>
+            {changing ? (
+              <button type="button" className={buttonStyles.quiet} onClick={() => setChanging(false)}>
+                Keep my decision
+              </button>
+            ) : null}
           </>
         )}
       </div>
+      <Refusal message={refusal} />
     </div>
   );
 }
@@ -182,17 +246,14 @@ function DecisionBlock({
   gate: GateConfig;
   status: GateStatus;
   signing: Signing;
-  onChange: (change: PlanChange) => Promise<unknown>;
+  onChange: SendChange;
   late: (signature: SignatureLiveState) => boolean;
 }) {
   const [rationale, setRationale] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal, send } = useAnsweredChange(onChange);
   const mayDecide = gate.decisionMakerRole ? signing.titles.includes(gate.decisionMakerRole) : signing.mayDecideWithoutTitle;
   const decide = async (decision: "GO" | "NO_GO" | "DEFER") => {
-    setBusy(true);
-    await onChange({ type: "gate.decide", gateId: gate.id, decision, rationale });
-    setBusy(false);
-    setRationale("");
+    if (await send({ type: "gate.decide", gateId: gate.id, decision, rationale })) setRationale("");
   };
   return (
     <div className="mt-2 space-y-2 text-xs">
@@ -206,6 +267,7 @@ function DecisionBlock({
       )}
       {mayDecide && (signing.role === "APPROVER" || signing.role === "LEAD") ? (
         <div className="space-y-2">
+          {status.decision?.userId === signing.userId ? <p className="text-slate-700 dark:text-slate-300">Deciding again replaces your decision above.</p> : null}
           <label className="block">
             Rationale
             <textarea className={fieldStyles.input} rows={2} value={rationale} onChange={(event) => setRationale(event.target.value)} />
@@ -221,6 +283,7 @@ function DecisionBlock({
               DEFER
             </button>
           </div>
+          <Refusal message={refusal} />
         </div>
       ) : null}
     </div>

@@ -48,7 +48,7 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
         <div className={`${cardStyles} space-y-3 p-4`}>
           <div className="flex flex-wrap items-center justify-between gap-3">
@@ -84,7 +84,7 @@ export function LiveTimeline({ initial, phases, schedule, items, permissions }: 
           )}
         </div>
         {timeline.phases.length ? (
-          <div className={`${cardStyles} overflow-x-auto p-4`}>
+          <div className={`${cardStyles} relative overflow-x-auto p-4`}>
             <table className="w-full text-left text-sm">
               <caption className="mb-2 text-left font-semibold">Phases</caption>
               <thead className="text-xs text-slate-600 dark:text-slate-400">

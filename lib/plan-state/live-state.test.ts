@@ -22,6 +22,7 @@ const state: PlanLiveState = {
   itemSpans: {},
   checks: [],
   overrides: [],
+  members: [],
 };
 
 const message = (seq: number, at: string, event: PlanEventPayload): PlanEventMessage => ({ planId: "p", seq, at, actor: null, event });
@@ -41,5 +42,24 @@ describe("applyEvent, time", () => {
     const second = applyEvent(first, message(2, "2026-12-05T22:09:00.000Z", { type: "item.changed", item: item(2), previousStatus: "DONE" }));
     expect(second.itemSpans.a).toEqual({ first: "2026-12-05T22:02:00.000Z", last: "2026-12-05T22:09:00.000Z" });
     expect(second.downtime).toEqual(periods);
+  });
+});
+
+describe("applyEvent, members", () => {
+  const lee = { userId: "u-lee", name: "Lee", role: "LEAD" as const, titles: [] };
+  const quinn = { userId: "u-quinn", name: "Quinn", role: "APPROVER" as const, titles: ["QA Lead"] };
+  const withMembers = { ...state, members: [quinn, lee] };
+
+  it("changes a member's titles in place, so a page loses the buttons of a title taken away", () => {
+    const next = applyEvent(withMembers, message(1, state.loadedAt, { type: "member.set", member: { ...quinn, titles: [] }, previousRole: "APPROVER" }));
+    expect(next.members).toEqual([{ ...quinn, titles: [] }, lee]);
+  });
+
+  it("adds a new member at the end and drops a removed one", () => {
+    const sam = { userId: "u-sam", name: "Sam", role: "VIEWER" as const, titles: [] };
+    const added = applyEvent(withMembers, message(1, state.loadedAt, { type: "member.set", member: sam, previousRole: null }));
+    expect(added.members.map((member) => member.userId)).toEqual(["u-quinn", "u-lee", "u-sam"]);
+    const removed = applyEvent(added, message(2, state.loadedAt, { type: "member.removed", userId: "u-quinn", name: "Quinn" }));
+    expect(removed.members.map((member) => member.userId)).toEqual(["u-lee", "u-sam"]);
   });
 });

@@ -5,6 +5,7 @@ import type {
   DowntimePeriodLive,
   GateLiveConfig,
   ItemLiveState,
+  MemberLiveState,
   PlanEventMessage,
   PlanSettings,
   WindowLiveState,
@@ -46,6 +47,11 @@ export interface PlanLiveState {
   checks: CheckLiveState[];
   /** Starts and completions the lead made over unsatisfied sign-off gates, oldest first. */
   overrides: GateOverrideRecord[];
+  /**
+   * Who is on the plan, with their role and sign-off titles: pages pick their buttons from it,
+   * so a title taken away removes the Approve button on the holder's open page at once.
+   */
+  members: MemberLiveState[];
 }
 
 export const ACTIVITY_LENGTH = 50;
@@ -111,6 +117,16 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       break;
     case "gate.signed":
       next.signatures = [...state.signatures.filter((signature) => signature.id !== event.supersededId), event.signature];
+      break;
+    case "member.set": {
+      const others = state.members.filter((member) => member.userId !== event.member.userId);
+      const index = state.members.findIndex((member) => member.userId === event.member.userId);
+      // Keep a changed member in place, so lists do not jump; a new one joins at the end.
+      next.members = index === -1 ? [...others, event.member] : [...others.slice(0, index), event.member, ...others.slice(index)];
+      break;
+    }
+    case "member.removed":
+      next.members = state.members.filter((member) => member.userId !== event.userId);
       break;
   }
   return next;

@@ -3,6 +3,7 @@ import type { PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events
 import { liveItem } from "@/lib/plan-state/apply-plan-change";
 import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import { checkLiveState, downtimePeriods, windowLiveState, windowSelect } from "@/lib/plan-state/write-time";
 import { loadItemSpans } from "@/lib/timeline/timeline-source";
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
@@ -60,7 +61,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -75,6 +76,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         loadItemSpans(tx, planId),
         tx.monitoringCheck.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } }),
         loadGateOverrides(tx, planId),
+        tx.planMember.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, titles: true, user: { select: { name: true } } } }),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -106,6 +108,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         itemSpans: Object.fromEntries(Object.entries(spans).map(([id, span]) => [id, { first: new Date(span.first).toISOString(), last: new Date(span.last).toISOString() }])),
         checks: checks.map(checkLiveState),
         overrides,
+        members: members.map((member) => ({ userId: member.userId, name: member.user.name, role: member.role as PlanRoleName, titles: [...member.titles] })),
       };
     },
     { isolationLevel: "RepeatableRead" },

@@ -65,6 +65,7 @@ export interface PlanColumns {
   windowStartText: string | null;
   estimatedDuration: string | null;
   deployLead: string | null;
+  changeTicket: string | null;
 }
 
 const STRATEGIES: Record<NonNullable<PlanDocument["metadata"]["strategy"]>, Strategy> = {
@@ -109,8 +110,18 @@ export function planColumnsOf(document: PlanDocument): PlanColumns {
     riskLevel: filled(metadata.riskLevel),
     windowStartText: windowStart || null,
     estimatedDuration: filled(metadata.window.estimatedDuration),
-    deployLead: filled(metadata.deployLead),
+    deployLead: filled(metadata.deployLead) ?? headerField(document, LEAD_FIELD),
+    changeTicket: headerField(document, CHANGE_TICKET_FIELD),
   };
+}
+
+const LEAD_FIELD = /^(?:deploy(?:ment)?\s+|release\s+)?(?:lead|manager|owner)$/i;
+const CHANGE_TICKET_FIELD = /^(?:change\s+(?:ticket|request|record|id|number|no\.?)|ticket|cr|chg)$/i;
+
+/** A header line the importer kept as an extra field ("**Change Ticket**: CHG-4821"), by its key. */
+export function headerField(document: PlanDocument, key: RegExp): string | null {
+  const field = document.metadata.extra.find((candidate) => key.test(candidate.key.replace(/[*_`]/g, "").trim()));
+  return filled(field?.value);
 }
 
 export function sectionAndItemRows(document: PlanDocument, newId: () => string = randomUUID): { sections: SectionRow[]; items: ItemRow[] } {

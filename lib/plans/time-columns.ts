@@ -9,7 +9,7 @@ export interface TimeColumns {
   expectedDowntimeMinutes: number | null;
 }
 
-const DURATION_FIELD = /^(?:total\s+)?(?:deployment\s+time|estimated\s+duration|expected\s+duration|duration)$/i;
+const DURATION_FIELD = /^(?:total\s+)?(?:deployment\s+time|estimated\s+duration|expected\s+duration|duration|(?:deployment\s+)?window\s+(?:length|duration)|length)$/i;
 const DOWNTIME_FIELD = /^(?:maximum|max\.?|expected|estimated)?\s*downtime(?:\s+expected)?$/i;
 
 /**
@@ -20,7 +20,8 @@ const DOWNTIME_FIELD = /^(?:maximum|max\.?|expected|estimated)?\s*downtime(?:\s+
 export function timeColumnsOf(document: PlanDocument): TimeColumns {
   const { metadata } = document;
   const window = resolveWindowStart({ date: metadata.window.date, start: metadata.window.start });
-  const fields = allSections(document).flatMap((section) => section.fields);
+  // The header's own lines first ("**Window length**: 90 min"), then those of its sections.
+  const fields = [...metadata.extra, ...allSections(document).flatMap((section) => section.fields)];
   const fieldMinutes = (pattern: RegExp, parse: (text: string) => number | null) => {
     for (const field of fields) {
       const minutes = pattern.test(stripMarkup(field.key)) ? parse(field.value) : null;

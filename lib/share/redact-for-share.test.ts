@@ -71,6 +71,7 @@ const initial: PlanLiveState = {
   itemSpans: {},
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
   overrides: [],
+  members: [],
 };
 
 describe("redactEventForShare", () => {
@@ -142,8 +143,10 @@ describe("redactStateForShare", () => {
     for (const policy of [QUIET, OPEN]) {
       const viaStream = applyEvents(redactStateForShare(initial, policy), EVERY_EVENT.map((event) => redactEventForShare(event, policy)));
       expect(viaStream.gap).toBe(false);
-      const { activity: streamed, ...streamState } = viaStream.state;
-      const { activity: snapshot, ...snapshotState } = redactStateForShare(full, policy);
+      // The snapshot never lists members; with discussion on, membership events still reach the visitor's feed.
+      const { activity: streamed, members: _streamedMembers, ...streamState } = viaStream.state;
+      const { activity: snapshot, members: snapshotMembers, ...snapshotState } = redactStateForShare(full, policy);
+      expect(snapshotMembers).toEqual([]);
       expect(streamState).toEqual(snapshotState);
       expect(streamed.filter((entry) => entry.event.type !== WITHHELD)).toEqual(snapshot);
     }

@@ -74,6 +74,8 @@ export function redactStateForShare(state: PlanLiveState, policy: SharePolicy = 
     itemSpans: Object.fromEntries(Object.entries(state.itemSpans).map(([id, span]) => [id, { first: span.first, last: span.last }])),
     checks: state.checks.map((check) => shareCheck(check, policy)),
     overrides: state.overrides.map((override) => shareOverride(override, policy)),
+    // Never the member list: it names who may be watching, and a share page has no buttons to pick with it.
+    members: [],
   };
 }
 

@@ -11,7 +11,7 @@ export default function DashboardLoading() {
         </p>
       </div>
       <div className={`${cardStyles} h-28 animate-pulse`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className={`${cardStyles} h-48 animate-pulse`} />
         <div className={`${cardStyles} h-48 animate-pulse`} />
       </div>

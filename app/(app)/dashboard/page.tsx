@@ -36,7 +36,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <NeedsYouSection waiting={waiting} />
       <DashboardFiltersForm filters={filters} options={dashboard.options} active={filtered} />
       <FormAlert message={problems.length ? `Some filters could not be used. ${problems.join(" ")}` : undefined} />
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <RunningNow plans={dashboard.running} now={now} filtered={filtered} />
           <MonitoringChecksDue due={dashboard.dueChecks} now={now} filtered={filtered} />

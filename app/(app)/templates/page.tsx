@@ -26,7 +26,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           Template saved. It is listed below.
         </p>
       ) : null}
-      <ul className="grid gap-4 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {templates.map((template) => (
           <li key={template.id} className={`${cardStyles} flex flex-col p-5 ${template.id === saved ? "ring-2 ring-emerald-500" : ""}`}>
             <div className="flex items-start gap-3">

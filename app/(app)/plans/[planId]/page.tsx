@@ -6,7 +6,6 @@ import { NeedsYouPhoneBar, NeedsYouProvider } from "@/components/needs-you/needs
 import { PlanHeader } from "@/components/plan/plan-header";
 import { loadNeedsYou } from "@/lib/needs-you/load-needs-you";
 import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
-import { mayPerform } from "@/lib/plan-state/permissions";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
@@ -25,8 +24,6 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const view = buildPlanView(plan);
   const [live, metrics, waiting] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id), loadNeedsYou(user.id, { planIds: [plan.id] })]);
   if (!live) notFound();
-  const role = plan.members[0]?.role ?? null;
-  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: user.role === "ADMIN" });
 
   return (
     <NeedsYouProvider initial={waiting.get(plan.id)?.entries ?? []}>
@@ -36,9 +33,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           sections={liveStructureOf(view)}
           initial={live}
           gates={plan.gates.map(gateStructureOf)}
-          signing={{ role, titles: plan.members[0]?.titles ?? [], mayDecideWithoutTitle: role === "LEAD" }}
-          permissions={{ tick: may("tick"), comment: may("comment"), run: may("run") }}
-          viewerId={user.id}
+          viewer={{ id: user.id, isAdmin: user.role === "ADMIN" }}
           rollbackTriggers={view.rollbackTriggers}
           monitoringChecks={{
             onFinish: view.document ? monitoringSchedule(view.document).length : 0,

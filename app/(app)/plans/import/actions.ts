@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { importPlan, previewPlanImport } from "@/lib/plans/import-plan";
-import { outlineOf, type OutlineSection } from "@/lib/plans/import-outline";
+import { outlineExtrasOf, outlineOf, type OutlineExtras, type OutlineSection } from "@/lib/plans/import-outline";
 import type { ParseResult } from "@/lib/import/parse-plan-markdown";
 
 export type ImportPreviewState =
@@ -18,6 +18,7 @@ export type ImportPreviewState =
       summary: ParseResult["summary"];
       warnings: string[];
       outline: OutlineSection[];
+      extras: OutlineExtras;
       unrecognized: { kind: string; startLine: number; endLine: number; raw: string }[];
     };
 
@@ -43,6 +44,7 @@ export async function previewImportAction(_previous: ImportPreviewState, formDat
       summary: result.summary,
       warnings: result.warnings,
       outline: outlineOf(result.document),
+      extras: outlineExtrasOf(result.document),
       unrecognized: result.document.unrecognized.map(({ kind, startLine, endLine, raw }) => ({ kind, startLine, endLine, raw: raw.slice(0, 400) })),
     };
   } catch (error) {
