@@ -58,7 +58,9 @@ test("Start waits for the pre-deployment sign-off and Complete for the post-depl
 
   const leadApi = await apiAs(LEAD.email);
   await tick(leadApi, plan, (item) => !item.isRollback);
+  // Every step is settled, so Complete first asks to confirm; the server then refuses it for the gate.
   await lead.getByRole("button", { name: "Complete" }).click();
+  await lead.getByRole("dialog", { name: "Complete the plan?" }).getByRole("button", { name: "Complete the plan" }).click();
   await expect(lead.getByTestId("lifecycle-refusal")).toContainText("Complete is blocked by “Post-deployment sign-off”: Product Manager has not approved (1 of 1 needed).");
   await expect(lead.getByTestId("plan-status")).toHaveText("In progress");
   await overrideInPlace(lead, "Complete anyway", "PM on leave; accepted in the review");
@@ -130,7 +132,9 @@ test("the demo plan runs from Start to Complete with the demo accounts alone, ea
   await role(devops, "Pre-deployment sign-off", "DevOps Lead").getByRole("button", { name: "Approve as DevOps Lead" }).click();
   await expect(gate(lead, "Pre-deployment sign-off")).toHaveAttribute("data-gate-state", "satisfied");
 
+  // The demo window opens tomorrow: Start asks first.
   await lead.getByRole("button", { name: "Start deployment" }).click();
+  await lead.getByRole("dialog", { name: "Start before the window?" }).getByRole("button", { name: "Start now" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("In progress");
   // Once started, the QA Lead's open page points to the signature that holds back Complete.
   await expect(header(qa).getByTestId("needs-you")).toContainText("Waiting for your signature as QA Lead on “Post-deployment sign-off”");
@@ -144,6 +148,7 @@ test("the demo plan runs from Start to Complete with the demo accounts alone, ea
   await expect(gate(lead, "Post-deployment sign-off")).toHaveAttribute("data-gate-state", "satisfied");
 
   await lead.getByRole("button", { name: "Complete" }).click();
+  await lead.getByRole("dialog", { name: "Complete the plan?" }).getByRole("button", { name: "Complete the plan" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("Complete");
   await expect(lead.getByTestId("lifecycle-refusal")).toHaveCount(0);
   await expect(lead.getByTestId("gate-override")).toHaveCount(0);

@@ -82,7 +82,9 @@ test("the lead acts while an approver and a stakeholder watch: every panel follo
   await expect(role(lead, preDeployment, "QA Lead").getByText(`Approved by ${QA_LEAD.name}`)).toHaveCount(1);
 
   // Decision GO: the lead's refusal ("has not said GO yet") goes, the gate turns satisfied for everyone.
+  // The window is in 2031: Start asks first, then the server refuses it for the missing GO.
   await lead.getByRole("button", { name: "Start deployment" }).click();
+  await lead.getByRole("dialog", { name: "Start before the window?" }).getByRole("button", { name: "Start now" }).click();
   await expect(lead.getByTestId("lifecycle-refusal")).toContainText("has not said GO yet");
   await (await apiAs(TECH_LEAD.email)).change(plan, { type: "gate.decide", gateId: await plan.gateId("Go/No-Go decision"), decision: "GO", rationale: "Soak clean" });
   await expect(lead.getByTestId("lifecycle-refusal")).toHaveCount(0);

@@ -65,7 +65,8 @@ export function ReadinessPanel({ planId, status, activity }: { planId: string; s
       </ul>
       {titles ? (
         <p className="mt-2">
-          <Link href={`/plans/${planId}/members`} className="font-medium underline">
+          {/* inline-block: on a phone the link gets the 44 px touch height (app/globals.css) inside its sentence. */}
+          <Link href={`/plans/${planId}/members`} className="inline-block font-medium underline">
             Give the titles on the members page
           </Link>
           , or let the lead go ahead with a reason.
