@@ -17,6 +17,11 @@ export const FIXTURE_DIR = path.resolve(import.meta.dirname, "fixtures");
 
 export const SEED_FILES = ["000_cd5e2773dc629bf9.txt", "001_6dcde4bc63a31b6d.txt", "004_296308206fa363ea.txt"] as const;
 
+/** Whether the seed documents are beside the checkout; tests on them add to the fixtures' tests when they are. */
+export function seedDocumentsPresent(): boolean {
+  return fs.existsSync(SEED_DIR);
+}
+
 /** Seed documents live outside the repo. Only `*.seed.test.ts` files read them, and vitest runs those only when the folder exists. */
 export function readSeed(name: (typeof SEED_FILES)[number]): string {
   if (!fs.existsSync(SEED_DIR)) {
