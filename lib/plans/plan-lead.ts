@@ -27,5 +27,13 @@ export function emailsIn(text: string): string[] {
   return text
     .split(/[\s<>()[\],;]+/)
     .map((word) => word.replace(/^mailto:/i, "").replace(/\.$/, ""))
-    .filter((word) => /^[^@]+@[^@]+\.[^@]+$/.test(word));
+    .filter(looksLikeEmail);
+}
+
+/** One "@", something before it, and a dot inside the part after it: plain index checks, no backtracking. */
+function looksLikeEmail(word: string): boolean {
+  const at = word.indexOf("@");
+  if (at <= 0 || at !== word.lastIndexOf("@")) return false;
+  const dot = word.indexOf(".", at + 2);
+  return dot > 0 && dot < word.length - 1;
 }

@@ -115,8 +115,8 @@ export function planColumnsOf(document: PlanDocument): PlanColumns {
   };
 }
 
-const LEAD_FIELD = /^(?:deploy(?:ment)?\s+|release\s+)?(?:lead|manager|owner)$/i;
-const CHANGE_TICKET_FIELD = /^(?:change\s+(?:ticket|request|record|id|number|no\.?)|ticket|cr|chg)$/i;
+export const LEAD_FIELD = /^(?:deploy(?:ment)?\s+|release\s+)?(?:lead|manager|owner)$/i;
+export const CHANGE_TICKET_FIELD = /^(?:change\s+(?:ticket|request|record|id|number|no\.?)|ticket|cr|chg)$/i;
 
 /** A header line the importer kept as an extra field ("**Change Ticket**: CHG-4821"), by its key. */
 export function headerField(document: PlanDocument, key: RegExp): string | null {
