@@ -1,266 +1,436 @@
-import type { BlockContent, DefinitionContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root } from "mdast";
-import type { Env, Token } from "markdown-it";
-import { InlineContent } from "@/lib/import/inline-content";
-import { fencedCode, htmlBlock, indentedCode } from "@/lib/import/leaf-blocks";
-import { type InlineTokens, type MarkdownTokens, tokenizeMarkdown } from "@/lib/import/markdown-tokens";
-import { toPhrasing } from "@/lib/import/phrasing-content";
-import { type Point, SourceLines } from "@/lib/import/source-lines";
-import { type RowLine, buildTable } from "@/lib/import/table-rows";
-
-type Flow = BlockContent | DefinitionContent;
-
-// GFM task item: "[ ]", "[x]" or "[X]" opening the item's first paragraph, followed by
-// white space and then more content (the paragraph content is already trimmed at its end).
-const TASK = /^\[([ xX])\][ \t\n]/;
+import type { Blockquote, Code, FootnoteDefinition, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
+import type { Token } from "markdown-it";
+import { MAX_NESTING, type MarkdownTokens, normalizeReference, parseMarkdownTokens, unescapeMarkdown } from "@/lib/import/markdown-parser";
+import { SourceLines } from "@/lib/import/source-lines";
 
 /**
- * Parses Markdown (CommonMark + GFM tables, task items, strikethrough and footnote
- * definitions) into mdast with source positions, from markdown-it's token stream (see
- * markdown-tokens.ts for how offsets are recorded). This replaced remark (unified +
- * remark-parse + remark-gfm), whose parse time grew faster than linearly on large plans;
- * the tree is the one remark built, as far as the importer reads it. A block starts at its
- * first non-blank character (indented code and HTML at the container's column) and ends at
- * the end of its last line; lists and items end where their last child ends.
+ * Markdown → an mdast-shaped tree of blocks, mapped straight from markdown-it's tokens
+ * (markdown-parser.ts). It is the tree the rest of the importer reads; it is not remark's
+ * tree, and nothing here imitates remark.
  *
- * Known differences from remark, all rare and none losing text:
- * - bare URLs and e-mail addresses stay text (remark-gfm made them links), and `~one~`
- *   tilde is not strikethrough; the importer reads inline Markdown from the source anyway;
- * - a complete HTML tag alone on a lazy line after a list item's or quote's paragraph ends
- *   the paragraph as in remark, but is placed after the list or quote (remark sometimes
- *   kept it inside) and, as an HTML block, runs to the next blank line;
- * - a table row without any "|" over a delimiter row with one is a paragraph, not a table;
- * - micromark oddities not reproduced: indented code right after a list or quote split into
- *   one-line blocks, a table in a list item followed at once by an unindented table, trailing
- *   spaces kept in the info string of a fence on the very last line, and list items that
- *   end after the next item's marker.
+ * Positions come from the tokens' line ranges (`map`): a block starts at the first character
+ * of its first line inside its containers (after "> " and list markers; indented code and
+ * HTML at the container's column) and ends at the end of its last non-blank line.
+ * markdown-it gives no positions inside a line, so inline content is not decoded: each
+ * paragraph, heading and table cell has one `text` child holding its inline Markdown as
+ * written (markdown-it's own inline content: container prefixes removed), each line
+ * trimmed and HTML comments cut out. The importer keeps inline Markdown as the author wrote
+ * it, so this is the form it needs.
+ *
+ * Nothing is dropped: source lines that no block covers (link reference definitions, which
+ * markdown-it takes out of the flow; an empty footnote definition; lines nested deeper than
+ * markdown-it reads) become `definition`, `footnoteDefinition` or, for the too-deep lines,
+ * `paragraph` blocks at the top level, after the block they were in.
  */
-export function parseMarkdownTree(text: string): Root {
-  const lines = new SourceLines(text);
-  const children = new TreeBuilder(tokenizeMarkdown(text), lines).blocks(undefined);
-  return { type: "root", children, position: { start: lines.point(0), end: lines.point(text.length) } };
+export interface MarkdownTree {
+  root: Root;
+  warnings: string[];
 }
 
-const NO_INLINE: InlineTokens = { children: [], starts: [] };
+type Block = RootContent;
+type Container = { kind: "quote" } | { kind: "item"; line: number; marker: string; indent: number };
+
+// GFM task item: "[ ]", "[x]" or "[X]" opening the item's first line, then white space and more.
+const TASK = /^\[([ xX])\][ \t\n]/;
+
+export function parseMarkdownTree(text: string): MarkdownTree {
+  return new TreeBuilder(text).build();
+}
 
 class TreeBuilder {
-  private index = 0;
-  /** How many quotes enclose the blocks being read. */
-  private quoteDepth = 0;
+  private readonly lines: SourceLines;
   private readonly tokens: Token[];
-  private readonly env: Env;
+  private readonly references: NonNullable<MarkdownTokens["env"]["references"]>;
+  private index = 0;
+  private readonly containers: Container[] = [];
+  /** Per source line: whether a block's content covers it. */
+  private readonly covered: Uint8Array;
+  /** Line ranges [first, end) of containers whose content markdown-it did not read (too deeply nested). */
+  private readonly tooDeep: [number, number][] = [];
 
-  constructor(
-    private readonly parsed: MarkdownTokens,
-    private readonly lines: SourceLines,
-  ) {
+  constructor(text: string) {
+    this.lines = new SourceLines(text);
+    const parsed = parseMarkdownTokens(text);
     this.tokens = parsed.tokens;
-    this.env = parsed.env;
+    this.references = parsed.env.references ?? {};
+    this.covered = new Uint8Array(this.lines.count);
+  }
+
+  build(): MarkdownTree {
+    const children = this.blocks(undefined);
+    const warnings: string[] = [];
+    const root: Root = {
+      type: "root",
+      children: this.withUncoveredLines(children, warnings),
+      position: { start: this.lines.point(0), end: this.lines.point(this.lines.text.length) },
+    };
+    return { root, warnings };
   }
 
   /** Blocks up to (and past) the token of type `closeType`, or to the end. */
-  blocks(closeType: string | undefined): Flow[] {
-    const out: Flow[] = [];
+  private blocks(closeType: string | undefined): Block[] {
+    const out: Block[] = [];
     while (this.index < this.tokens.length) {
       const token = this.tokens[this.index];
       if (!token) break;
-      if (token.type === closeType) {
-        this.index += 1;
-        break;
-      }
-      const node = this.block(token, this.parsed.starts[this.index] ?? this.lines.skipBlanks(token.map?.[0] ?? 0));
-      if (node?.type === "heading" && (token.markup === "=" || token.markup === "-")) startAtDefinitions(node, out);
+      this.index += 1;
+      if (token.type === closeType) break;
+      if (token.nesting === 1 && token.level + 1 >= MAX_NESTING && token.map) this.tooDeep.push([token.map[0], token.map[1]]);
+      const node = this.block(token);
       if (node) out.push(node);
     }
     return out;
   }
 
-  /** Inline children of the `inline` token after the opening token at `this.index`. */
-  private inlineAfterOpen(): InlineTokens {
-    return this.parsed.inline[this.index + 1] ?? NO_INLINE;
-  }
-
-  /** End of the last line of a block whose `map` is [first, end). */
-  private lastLineEnd(token: Token): number {
-    const [first = 0, end = first + 1] = token.map ?? [];
-    return this.lines.end(Math.max(first, end - 1));
-  }
-
-  private position(start: number, end: number) {
-    return { start: this.lines.point(start), end: this.lines.point(end) };
-  }
-
-  private block(token: Token, start: number): Flow | undefined {
+  /** The block that `token` (just consumed) opens or is. */
+  private block(token: Token): Block | undefined {
     switch (token.type) {
       case "paragraph_open":
-        return this.paragraph(token, start, false);
+        return this.paragraph(token, 0);
       case "heading_open":
-        return this.heading(token, start);
+        return this.heading(token);
       case "bullet_list_open":
       case "ordered_list_open":
-        return this.list(token, start);
-      case "blockquote_open": {
-        this.index += 1;
-        this.quoteDepth += 1;
-        const children = this.blocks("blockquote_close");
-        this.quoteDepth -= 1;
-        // markdown-it's range can run on over blank lines, which never belong to a quote; a
-        // last child can reach past the last line (an unclosed fence ends where the next starts).
-        const [first = 0, end = first + 1] = token.map ?? [];
-        const quoteEnd = Math.max(this.lines.end(this.lines.lastFilled(first, end)), children.at(-1)?.position?.end.offset ?? 0);
-        return { type: "blockquote", children, position: this.position(start, quoteEnd) };
-      }
-      case "footnote_definition_open": {
-        this.index += 1;
-        const label = typeof token.meta?.label === "string" ? token.meta.label : "";
-        const children = this.blocks("footnote_definition_close");
-        const end = children.at(-1)?.position?.end.offset ?? this.lines.end(this.lines.lineOf(start));
-        return { type: "footnoteDefinition", identifier: label.toLowerCase(), label, children, position: this.position(start, end) };
-      }
-      case "table_open": {
-        const rows: RowLine[] = [];
-        for (this.index += 1; this.index < this.tokens.length; this.index += 1) {
-          const row = this.tokens[this.index];
-          if (!row || row.type === "table_close") break;
-          if (row.type === "tr_open") rows.push({ line: row.map?.[0] ?? 0, start: this.parsed.starts[this.index] });
-        }
-        this.index += 1;
-        return buildTable(token, rows, this.lines, this.env);
-      }
-      default:
-        this.index += 1;
-        return this.leaf(token, start);
-    }
-  }
-
-  private leaf(token: Token, start: number): Flow | undefined {
-    switch (token.type) {
+        return this.list(token);
+      case "blockquote_open":
+        return this.quote(token);
+      case "table_open":
+        return this.table(token);
+      case "footnote_reference_open":
+        return this.footnote(token);
       case "fence":
-        return fencedCode(token, start, this.lines, this.quoteDepth > 0);
+        return this.fence(token);
       case "code_block":
-        return indentedCode(token, start, this.lines);
+        return this.indentedCode(token);
       case "html_block":
-        return htmlBlock(token, start, this.lines);
-      case "hr":
-        return { type: "thematicBreak", position: this.position(start, this.lastLineEnd(token)) };
-      case "reference_definition":
-        return this.definition(token, start);
+        return this.html(token);
+      case "hr": {
+        const [first, last] = this.cover(token);
+        return { type: "thematicBreak", position: this.position(this.contentStart(first), this.lines.end(last)) };
+      }
       default:
+        // A token this tree has no node for (none of markdown-it's block rules make one): its
+        // closing token, if any, is skipped with it; its lines are kept as uncovered text.
+        if (token.nesting === 1) this.skipTo(token.type.replace(/_open$/, "_close"));
         return undefined;
     }
   }
 
-  private paragraph(open: Token, start: number, task: boolean): Paragraph {
-    const inline = this.tokens[this.index + 1];
-    const inlineTokens = this.inlineAfterOpen();
-    this.index += 3;
-    const position = this.position(start, this.lastLineEnd(open));
-    if (!inline) return { type: "paragraph", children: [], position };
-    const content = InlineContent.fromLines(inline.content, open.map?.[0] ?? 0, this.lines);
-    const children = toPhrasing(inlineTokens, content, this.lines);
-    const head = children[0];
-    // As remark-gfm does: the checkbox and the one white-space character after it leave the text.
-    if (task && head?.type === "text" && head.position) {
-      head.value = head.value.slice(4);
-      if (head.value === "") children.shift();
-      else {
-        head.position.start = this.lines.point(content.toSource(4));
-        position.start = head.position.start;
+  private skipTo(closeType: string): void {
+    while (this.index < this.tokens.length && this.tokens[this.index]?.type !== closeType) this.index += 1;
+    this.index += 1;
+  }
+
+  /** The inline token after an opening token, and the closing token after it, consumed. */
+  private inlineContent(): Token | undefined {
+    const inline = this.tokens[this.index];
+    this.index += 2;
+    return inline?.type === "inline" ? inline : undefined;
+  }
+
+  /** The lines [first, last] of a leaf block's `map`, marked as read. */
+  private cover(token: Token): [number, number] {
+    const [first = 0, end = first + 1] = token.map ?? [];
+    const last = this.lines.lastFilled(first, end);
+    this.covered.fill(1, first, last + 1);
+    return [first, last];
+  }
+
+  private position(start: number, end: number) {
+    return { start: this.lines.point(start), end: this.lines.point(Math.max(start, end)) };
+  }
+
+  /**
+   * Where the content of `line` starts inside the current containers: past each quote's ">"
+   * (a lazy line has none) and list item's marker or indentation. With `skipIndent`, also
+   * past the block's own indentation.
+   */
+  private contentStart(line: number, skipIndent = true): number {
+    const text = this.lines.text;
+    const end = this.lines.end(line);
+    let offset = this.lines.start(line);
+    for (const container of this.containers) {
+      if (container.kind === "quote") {
+        const marker = this.lines.skipBlanks(line, offset);
+        if (text[marker] !== ">") break;
+        offset = marker + 1;
+        if (text[offset] === " " || text[offset] === "\t") offset += 1;
+      } else if (line === container.line) {
+        const afterMarker = this.lines.skipBlanks(line, offset) + container.marker.length;
+        const content = this.lines.skipBlanks(line, afterMarker);
+        offset = content >= end || content - afterMarker > 4 ? Math.min(afterMarker + 1, end) : content;
+      } else {
+        for (let skipped = 0; skipped < container.indent && offset < end && (text[offset] === " " || text[offset] === "\t"); skipped += 1) offset += 1;
       }
     }
-    return { type: "paragraph", children, position };
+    return skipIndent ? this.lines.skipBlanks(line, offset) : offset;
   }
 
-  private heading(open: Token, start: number): Heading {
-    const inline = this.tokens[this.index + 1];
-    const inlineTokens = this.inlineAfterOpen();
-    this.index += 3;
-    const depth = Math.min(6, Math.max(1, Number(open.tag.slice(1)))) as Heading["depth"];
-    const position = this.position(start, this.lastLineEnd(open));
-    if (!inline || inline.content === "") return { type: "heading", depth, children: [], position };
-    let content: InlineContent;
-    if (open.markup === "=" || open.markup === "-") {
-      content = InlineContent.fromLines(inline.content, open.map?.[0] ?? 0, this.lines);
-    } else {
-      let offset = start;
-      while (this.lines.text[offset] === "#") offset += 1;
-      content = InlineContent.verbatim(inline.content, this.lines.skipBlanks(this.lines.lineOf(start), offset));
+  /** One `text` child holding the inline Markdown as written, HTML comments cut out. */
+  private phrasing(inline: Token | undefined, skip: number, start: number, end: number): Text[] {
+    if (!inline) return [];
+    let value = "";
+    let cursor = skip;
+    for (const child of inline.children ?? []) {
+      if (child.type !== "html_inline" || !child.content.startsWith("<!--")) continue;
+      const at = inline.content.indexOf(child.content, cursor);
+      if (at === -1) continue;
+      value += inline.content.slice(cursor, at);
+      cursor = at + child.content.length;
     }
-    const children: PhrasingContent[] = toPhrasing(inlineTokens, content, this.lines);
-    return { type: "heading", depth, children, position };
+    value += inline.content.slice(cursor);
+    value = trimLines(value);
+    return value === "" ? [] : [{ type: "text", value, position: this.position(start, end) }];
   }
 
-  private list(open: Token, start: number): List {
+  /** `skip`: characters of the content that are not text (a task item's checkbox). */
+  private paragraph(open: Token, skip: number): Paragraph {
+    const [first, last] = this.cover(open);
+    const inline = this.inlineContent();
+    const start = this.contentStart(first);
+    const position = this.position(start, this.lines.end(last));
+    return { type: "paragraph", children: this.phrasing(inline, skip, start + skip, this.lines.end(last)), position };
+  }
+
+  private heading(open: Token): Heading {
+    const [first, last] = this.cover(open);
+    const inline = this.inlineContent();
+    const depth = Math.min(6, Math.max(1, Number(open.tag.slice(1)))) as Heading["depth"];
+    const start = this.contentStart(first);
+    return { type: "heading", depth, children: this.phrasing(inline, 0, start, this.lines.end(last)), position: this.position(start, this.lines.end(last)) };
+  }
+
+  private list(open: Token): List {
     const ordered = open.type === "ordered_list_open";
     const closeType = ordered ? "ordered_list_close" : "bullet_list_close";
+    const [first = 0] = open.map ?? [];
+    const start = this.contentStart(first);
     const items: ListItem[] = [];
-    for (this.index += 1; this.index < this.tokens.length; ) {
+    while (this.index < this.tokens.length) {
       const token = this.tokens[this.index];
+      this.index += 1;
       if (!token || token.type === closeType) break;
-      if (token.type === "list_item_open") items.push(this.listItem(token, this.parsed.starts[this.index] ?? this.lines.skipBlanks(token.map?.[0] ?? 0)));
-      else this.index += 1;
+      if (token.type === "list_item_open") items.push(this.listItem(token));
     }
-    this.index += 1;
-    const end = items.at(-1)?.position?.end.offset ?? this.lastLineEnd(open);
+    const end = items.at(-1)?.position?.end.offset ?? this.lines.end(first);
     return {
       type: "list",
       ordered,
       start: ordered ? Number(open.attrGet("start") ?? 1) : null,
-      spread: hasGap(items),
       children: items,
       position: this.position(start, end),
     };
   }
 
-  private listItem(open: Token, start: number): ListItem {
-    this.index += 1;
+  private listItem(open: Token): ListItem {
+    const [line = 0] = open.map ?? [];
+    const end = this.lines.end(line);
+    // Where the outer containers' content starts, then the marker (an ordered item's `info`
+    // is its number, `markup` its delimiter), then the item's own content.
+    const outer = this.contentStart(line, false);
+    const start = this.lines.skipBlanks(line, outer);
+    const marker = open.info + open.markup;
+    const afterMarker = start + marker.length;
+    const content = this.lines.skipBlanks(line, afterMarker);
+    // One to four spaces separate marker and content; more make the content indented code.
+    const contentColumn = content >= end || content - afterMarker > 4 ? Math.min(afterMarker + 1, end) : content;
+    this.containers.push({ kind: "item", line, marker, indent: contentColumn - outer });
+    // A checkbox counts only when it opens the item's first line.
     const first = this.tokens[this.index];
-    // GFM only reads a checkbox that starts the item's first line.
-    const onFirstLine = first?.type === "paragraph_open" && first.map?.[0] === open.map?.[0];
-    const task = onFirstLine ? TASK.exec(this.tokens[this.index + 1]?.content ?? "") : null;
-    const children: Flow[] = [];
-    if (first && task) children.push(this.paragraph(first, this.parsed.starts[this.index] ?? this.lines.skipBlanks(first.map?.[0] ?? 0), true));
+    const firstContent = this.tokens[this.index + 1]?.content ?? "";
+    const task = first?.type === "paragraph_open" && first.map?.[0] === line ? TASK.exec(firstContent) : null;
+    const children: Block[] = [];
+    if (first && task) {
+      this.index += 1;
+      children.push(this.paragraph(first, task[0].length));
+    }
     children.push(...this.blocks("list_item_close"));
-    const end = children.at(-1)?.position?.end.offset ?? this.lines.end(this.lines.lineOf(start));
+    this.containers.pop();
+    const itemEnd = children.at(-1)?.position?.end.offset ?? end;
     return {
       type: "listItem",
-      spread: hasGap(children),
       checked: task ? task[1] !== " " : null,
-      children,
+      children: children as ListItem["children"],
+      position: this.position(start, itemEnd),
+    };
+  }
+
+  private quote(open: Token): Blockquote {
+    const [first = 0, end = first + 1] = open.map ?? [];
+    const start = this.contentStart(first);
+    this.containers.push({ kind: "quote" });
+    const children = this.blocks("blockquote_close");
+    this.containers.pop();
+    const quoteEnd = Math.max(this.lines.end(this.lines.lastFilled(first, end)), children.at(-1)?.position?.end.offset ?? 0);
+    return { type: "blockquote", children: children as Blockquote["children"], position: this.position(start, quoteEnd) };
+  }
+
+  private table(open: Token): Table {
+    const [first, last] = this.cover(open);
+    const rows: TableRow[] = [];
+    let cells: TableCell[] = [];
+    let rowLine = first;
+    while (this.index < this.tokens.length) {
+      const token = this.tokens[this.index];
+      this.index += 1;
+      if (!token || token.type === "table_close") break;
+      if (token.type === "tr_open") {
+        cells = [];
+        rowLine = token.map?.[0] ?? rowLine;
+      } else if (token.type === "tr_close") {
+        const start = this.contentStart(rowLine);
+        rows.push({ type: "tableRow", children: cells, position: this.position(start, this.lines.end(rowLine)) });
+      } else if (token.type === "th_open" || token.type === "td_open") {
+        // The cell's inline token and closing token follow; this loop passes over them.
+        const inline = this.tokens[this.index];
+        const start = this.contentStart(rowLine);
+        cells.push({ type: "tableCell", children: this.phrasing(inline?.type === "inline" ? inline : undefined, 0, start, this.lines.end(rowLine)) });
+      }
+    }
+    const align = rows[0]?.children.map(() => null) ?? [];
+    return { type: "table", align, children: rows, position: this.position(this.contentStart(first), this.lines.end(last)) };
+  }
+
+  private footnote(open: Token): FootnoteDefinition | undefined {
+    const label = typeof open.meta?.label === "string" ? open.meta.label : "";
+    const children = this.blocks("footnote_reference_close");
+    const firstChild = children[0]?.position?.start.line;
+    if (firstChild === undefined) return undefined; // an empty definition's line is kept as uncovered text
+    // The definition starts on its "[^label]:" line: its first block's, or the one before.
+    let line = firstChild - 1;
+    if (line > 0 && !this.lines.text.startsWith("[^", this.contentStart(line))) line -= 1;
+    this.covered[line] = 1;
+    const start = this.contentStart(line);
+    const end = children.at(-1)?.position?.end.offset ?? this.lines.end(line);
+    return {
+      type: "footnoteDefinition",
+      identifier: normalizeReference(label),
+      label,
+      children: children as FootnoteDefinition["children"],
       position: this.position(start, end),
     };
   }
 
-  private definition(token: Token, start: number): DefinitionContent {
-    const position = this.position(start, this.lastLineEnd(token));
-    const label = /^\[((?:\\.|[^\\\]])*)\]/.exec(this.lines.text.slice(start, position.end.offset))?.[1] ?? "";
-    const identifier = label.replace(/\s+/g, " ").trim().toLowerCase();
-    const key = typeof token.meta?.label === "string" ? token.meta.label : "";
-    const reference = this.env.references?.[key];
-    return { type: "definition", identifier, label, url: reference?.href ?? "", title: reference?.title || null, position };
+  private fence(token: Token): Code {
+    const [first, last] = this.cover(token);
+    const info = unescapeMarkdown(token.info).trim();
+    const space = info.search(/\s/);
+    return {
+      type: "code",
+      lang: info === "" ? null : space === -1 ? info : info.slice(0, space),
+      meta: space === -1 ? null : info.slice(space).trim() || null,
+      value: withoutFinalNewline(token.content),
+      position: this.position(this.contentStart(first), this.lines.end(last)),
+    };
+  }
+
+  private indentedCode(token: Token): Code {
+    const [first, last] = this.cover(token);
+    return { type: "code", lang: null, meta: null, value: withoutFinalNewline(token.content), position: this.position(this.contentStart(first, false), this.lines.end(last)) };
+  }
+
+  private html(token: Token): Html {
+    const [first, last] = this.cover(token);
+    const value = withoutTrailingBlankLines(token.content);
+    return { type: "html", value, position: this.position(this.contentStart(first, false), this.lines.end(last)) };
+  }
+
+  /**
+   * The blocks with the lines no block covers added back, each run of them after the
+   * top-level block it was in or follows.
+   */
+  private withUncoveredLines(blocks: Block[], warnings: string[]): Block[] {
+    const runs = this.uncoveredRuns();
+    if (runs.length === 0) return blocks;
+    const out: Block[] = [];
+    let next = 0;
+    for (const block of blocks) {
+      const line = (block.position?.start.line ?? 1) - 1;
+      for (let run = runs[next]; run && run.first < line; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run, warnings));
+      out.push(block);
+    }
+    for (let run = runs[next]; run; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run, warnings));
+    return out;
+  }
+
+  /** Runs of consecutive lines that have content beyond container markers and no block. */
+  private uncoveredRuns(): { first: number; last: number }[] {
+    const runs: { first: number; last: number }[] = [];
+    for (let line = 0; line < this.lines.count; line += 1) {
+      if (this.covered[line] || this.lines.text.slice(afterContainerMarkers(this.lines, line), this.lines.end(line)).trim() === "") continue;
+      const previous = runs.at(-1);
+      if (previous && previous.last === line - 1) previous.last = line;
+      else runs.push({ first: line, last: line });
+    }
+    return runs;
+  }
+
+  private uncoveredBlock(run: { first: number; last: number }, warnings: string[]): Block {
+    const start = afterContainerMarkers(this.lines, run.first);
+    const position = this.position(start, this.lines.end(run.last));
+    const nested = this.tooDeep.some(([first, end]) => run.first >= first && run.first < end);
+    const text = this.lines.text;
+    if (!nested && text.startsWith("[^", start)) {
+      const label = text.slice(start + 2, Math.max(start + 2, text.indexOf("]", start)));
+      return { type: "footnoteDefinition", identifier: normalizeReference(label), label, children: [], position };
+    }
+    if (!nested && text[start] === "[") {
+      const label = text.slice(start + 1, Math.max(start + 1, text.indexOf("]", start)));
+      const reference = this.references[normalizeReference(label)];
+      return { type: "definition", identifier: normalizeReference(label), label, url: reference?.href ?? "", title: reference?.title || null, position };
+    }
+    if (nested) {
+      warnings.push(`Line ${run.first + 1}: lists or quotes are nested too deeply to read (more than ${MAX_NESTING / 2} levels); their text is kept as notes.`);
+    }
+    const lines: string[] = [];
+    for (let line = run.first; line <= run.last; line += 1) lines.push(text.slice(afterContainerMarkers(this.lines, line), this.lines.end(line)));
+    const value = trimLines(lines.join("\n"));
+    return { type: "paragraph", children: [{ type: "text", value, position }], position };
   }
 }
 
-/**
- * micromark reads definitions and a setext heading right after them as one piece of
- * content, and the heading's position starts with the first of those definitions.
- */
-function startAtDefinitions(heading: Heading, before: Flow[]): void {
-  let index = before.length - 1;
-  let line = heading.position?.start.line ?? 0;
-  let start: Point | undefined;
-  for (let node = before[index]; node?.type === "definition" && node.position?.end.line === line - 1; node = before[(index -= 1)]) {
-    start = node.position.start;
-    line = start.line;
+/** Past white space, quote markers and list markers at the start of a line (for lines no block covers). */
+function afterContainerMarkers(lines: SourceLines, line: number): number {
+  const text = lines.text;
+  const end = lines.end(line);
+  let offset = lines.skipBlanks(line);
+  for (;;) {
+    if (text[offset] === ">") {
+      offset = lines.skipBlanks(line, offset + 1);
+      continue;
+    }
+    let marker = offset;
+    while (marker < end && marker - offset < 9 && text[marker]! >= "0" && text[marker]! <= "9") marker += 1;
+    const isOrdered = marker > offset && (text[marker] === "." || text[marker] === ")");
+    const isBullet = marker === offset && (text[marker] === "-" || text[marker] === "*" || text[marker] === "+");
+    const after = marker + 1;
+    if ((isOrdered || isBullet) && (after >= end || text[after] === " " || text[after] === "\t")) {
+      offset = lines.skipBlanks(line, after);
+      continue;
+    }
+    return offset;
   }
-  if (start && heading.position) heading.position.start = { ...start };
 }
 
-/** mdast `spread`: a blank line between two of the children. */
-function hasGap(children: { position?: { start: { line: number }; end: { line: number } } }[]): boolean {
-  for (let index = 1; index < children.length; index += 1) {
-    const before = children[index - 1]?.position;
-    const after = children[index]?.position;
-    if (before && after && after.start.line - before.end.line > 1) return true;
+function trimLines(value: string): string {
+  return value
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .trim();
+}
+
+function withoutFinalNewline(value: string): string {
+  return value.endsWith("\n") ? value.slice(0, -1) : value;
+}
+
+/** The value without its final line break and any blank lines before it, by scanning back. */
+function withoutTrailingBlankLines(value: string): string {
+  let end = value.length;
+  for (let offset = value.length - 1; offset >= 0; offset -= 1) {
+    const char = value[offset];
+    if (char === "\n") end = offset;
+    else if (char !== " " && char !== "\t") break;
   }
-  return false;
+  return value.slice(0, end);
 }

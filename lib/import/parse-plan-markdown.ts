@@ -2,8 +2,8 @@
  * Markdown deployment plan → PlanDocument.
  *
  * The text is normalised first (BOM removed, CRLF/CR → LF, UTF-8-read-as-Windows-1252
- * "mojibake" repaired), then parsed into an mdast tree (markdown-it, read the way remark-gfm
- * reads Markdown; see parse-markdown-tree.ts). Mapping rules:
+ * "mojibake" repaired), then parsed by markdown-it into a tree of blocks (mdast-shaped; see
+ * parse-markdown-tree.ts). Mapping rules:
  *
  * Structure
  * - A single `#` heading that comes first is the title; every other heading (ATX, closed
@@ -75,6 +75,7 @@ export function parsePlanMarkdown(text: string): ParseResult {
   const { text: normalized, warnings } = normalizeText(text);
   const frontMatter = extractFrontMatter(normalized);
   const tree = parseMarkdownTree(frontMatter.text);
-  const document = buildDocument(tree, new SourceText(frontMatter.text), warnings, frontMatter.fields);
+  warnings.push(...tree.warnings);
+  const document = buildDocument(tree.root, new SourceText(frontMatter.text), warnings, frontMatter.fields);
   return { document, summary: summarize(document), warnings };
 }

@@ -14,6 +14,11 @@ export class SourceLines {
     for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) this.starts.push(index + 1);
   }
 
+  /** How many lines the text has (a final "\n" ends the last line but one). */
+  get count(): number {
+    return this.starts.length;
+  }
+
   /** Offset where 0-based `line` starts; past the last line, the end of the text. */
   start(line: number): number {
     return this.starts[line] ?? this.text.length;

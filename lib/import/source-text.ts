@@ -1,8 +1,8 @@
 import type { Nodes, Parent } from "mdast";
 
 /**
- * Text of mdast nodes taken from the source rather than re-serialised, so inline Markdown
- * (`code`, **bold**, links) is kept exactly as the author wrote it and survives export.
+ * Text of the tree's nodes taken from the source rather than re-serialised, so inline
+ * Markdown (`code`, **bold**, links) is kept exactly as the author wrote it and survives export.
  */
 export class SourceText {
   constructor(readonly text: string) {}
@@ -29,31 +29,14 @@ export class SourceText {
   }
 
   /**
-   * Inline content of a paragraph, heading or table cell: from its first child to its last,
-   * which leaves out heading markers, closing "#"s and task checkboxes. HTML comments are
-   * cut out; each line is trimmed (indentation inside list items is not content).
+   * Inline content of a paragraph, heading or table cell, as written: the tree keeps it in
+   * the node's `text` children (see parse-markdown-tree.ts), without heading markers,
+   * closing "#"s, task checkboxes or HTML comments, each line trimmed.
    */
   inline(node: Parent): string {
-    const children = node.children as Nodes[];
-    const first = children[0]?.position;
-    const last = children.at(-1)?.position;
-    if (!first || !last) return "";
-    const start = first.start.offset ?? 0;
-    const end = last.end.offset ?? 0;
     let text = "";
-    let cursor = start;
-    for (const child of children) {
-      if (child.type === "html" && child.value.startsWith("<!--") && child.position) {
-        text += this.text.slice(cursor, child.position.start.offset ?? cursor);
-        cursor = child.position.end.offset ?? cursor;
-      }
-    }
-    text += this.text.slice(cursor, end);
-    return text
-      .split("\n")
-      .map((line) => line.trim())
-      .join("\n")
-      .trim();
+    for (const child of node.children as Nodes[]) if (child.type === "text") text += child.value;
+    return text;
   }
 }
 
