@@ -9,7 +9,7 @@ import footnotes from "markdown-it-footnote";
  * The importer reads inline Markdown from the source as the author wrote it (see
  * parse-markdown-tree.ts), so inline parsing only has to find HTML comments, which the
  * importer cuts out of text. Every inline rule that builds links, images, emphasis,
- * entities or footnote references is disabled: the tree never reads them, and the link
+ * entities, line breaks or footnote references is disabled: the tree never reads them, and the link
  * label scan they share ("[", then to its matching "]") costs quadratic time on a run of
  * unclosed "[" or "![". Code spans, backslash escapes and autolinks stay enabled, since they
  * decide where an HTML comment can start.
@@ -31,7 +31,7 @@ const footnotePlugin = footnotes as unknown as PluginSimple;
 
 const md = new MarkdownIt("default", { html: true, linkify: false, typographer: false })
   .use(footnotePlugin)
-  .disable(["link", "image", "emphasis", "strikethrough", "entity", "footnote_inline", "footnote_ref", "footnote_tail"]);
+  .disable(["link", "image", "emphasis", "strikethrough", "entity", "newline", "footnote_inline", "footnote_ref", "footnote_tail"]);
 
 export interface MarkdownTokens {
   tokens: Token[];

@@ -68,8 +68,7 @@ class TreeBuilder {
   }
 
   /** Blocks up to (and past) the token of type `closeType`, or to the end. */
-  private blocks(closeType: string | undefined): Block[] {
-    const out: Block[] = [];
+  private blocks(closeType: string | undefined, out: Block[] = []): Block[] {
     while (this.index < this.tokens.length) {
       const token = this.tokens[this.index];
       if (!token) break;
@@ -166,8 +165,8 @@ class TreeBuilder {
     return skipIndent ? this.lines.skipBlanks(line, offset) : offset;
   }
 
-  /** One `text` child holding the inline Markdown as written, HTML comments cut out. */
-  private phrasing(inline: Token | undefined, skip: number, start: number, end: number): Text[] {
+  /** One `text` child holding the inline Markdown as written, HTML comments cut out (no position: it has none of its own). */
+  private phrasing(inline: Token | undefined, skip: number): Text[] {
     if (!inline) return [];
     let value = "";
     let cursor = skip;
@@ -180,7 +179,7 @@ class TreeBuilder {
     }
     value += inline.content.slice(cursor);
     value = trimLines(value);
-    return value === "" ? [] : [{ type: "text", value, position: this.position(start, end) }];
+    return value === "" ? [] : [{ type: "text", value }];
   }
 
   /** `skip`: characters of the content that are not text (a task item's checkbox). */
@@ -189,7 +188,7 @@ class TreeBuilder {
     const inline = this.inlineContent();
     const start = this.contentStart(first);
     const position = this.position(start, this.lines.end(last));
-    return { type: "paragraph", children: this.phrasing(inline, skip, start + skip, this.lines.end(last)), position };
+    return { type: "paragraph", children: this.phrasing(inline, skip), position };
   }
 
   private heading(open: Token): Heading {
@@ -197,7 +196,7 @@ class TreeBuilder {
     const inline = this.inlineContent();
     const depth = Math.min(6, Math.max(1, Number(open.tag.slice(1)))) as Heading["depth"];
     const start = this.contentStart(first);
-    return { type: "heading", depth, children: this.phrasing(inline, 0, start, this.lines.end(last)), position: this.position(start, this.lines.end(last)) };
+    return { type: "heading", depth, children: this.phrasing(inline, 0), position: this.position(start, this.lines.end(last)) };
   }
 
   private list(open: Token): List {
@@ -244,7 +243,7 @@ class TreeBuilder {
       this.index += 1;
       children.push(this.paragraph(first, task[0].length));
     }
-    children.push(...this.blocks("list_item_close"));
+    this.blocks("list_item_close", children);
     this.containers.pop();
     const itemEnd = children.at(-1)?.position?.end.offset ?? end;
     return {
@@ -269,22 +268,15 @@ class TreeBuilder {
     const [first, last] = this.cover(open);
     const rows: TableRow[] = [];
     let cells: TableCell[] = [];
-    let rowLine = first;
     while (this.index < this.tokens.length) {
       const token = this.tokens[this.index];
       this.index += 1;
       if (!token || token.type === "table_close") break;
-      if (token.type === "tr_open") {
-        cells = [];
-        rowLine = token.map?.[0] ?? rowLine;
-      } else if (token.type === "tr_close") {
-        const start = this.contentStart(rowLine);
-        rows.push({ type: "tableRow", children: cells, position: this.position(start, this.lines.end(rowLine)) });
-      } else if (token.type === "th_open" || token.type === "td_open") {
+      if (token.type === "tr_open") cells = [];
+      else if (token.type === "tr_close") rows.push({ type: "tableRow", children: cells }); else if (token.type === "th_open" || token.type === "td_open") {
         // The cell's inline token and closing token follow; this loop passes over them.
         const inline = this.tokens[this.index];
-        const start = this.contentStart(rowLine);
-        cells.push({ type: "tableCell", children: this.phrasing(inline?.type === "inline" ? inline : undefined, 0, start, this.lines.end(rowLine)) });
+        cells.push({ type: "tableCell", children: this.phrasing(inline?.type === "inline" ? inline : undefined, 0) });
       }
     }
     const align = rows[0]?.children.map(() => null) ?? [];
@@ -385,7 +377,7 @@ class TreeBuilder {
     const lines: string[] = [];
     for (let line = run.first; line <= run.last; line += 1) lines.push(text.slice(afterContainerMarkers(this.lines, line), this.lines.end(line)));
     const value = trimLines(lines.join("\n"));
-    return { type: "paragraph", children: [{ type: "text", value, position }], position };
+    return { type: "paragraph", children: [{ type: "text", value }], position };
   }
 }
 
@@ -413,6 +405,7 @@ function afterContainerMarkers(lines: SourceLines, line: number): number {
 }
 
 function trimLines(value: string): string {
+  if (!value.includes("\n")) return value.trim();
   return value
     .split("\n")
     .map((line) => line.trim())
