@@ -2,7 +2,7 @@
  * Why an uploaded plan was refused. Messages are shown to the person who uploaded the
  * file, so they say what is wrong and what to do about it.
  */
-export type ImportErrorCode = "empty" | "too_large" | "binary" | "no_checklist" | "too_slow";
+export type ImportErrorCode = "empty" | "too_large" | "binary" | "no_checklist" | "too_slow" | "too_deep";
 
 export class ImportError extends Error {
   constructor(

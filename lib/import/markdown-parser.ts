@@ -20,8 +20,8 @@ import footnotes from "markdown-it-footnote";
 
 /**
  * markdown-it's `maxNesting` in its default preset (the option is not in @types/markdown-it,
- * so the default is kept). Lines nested deeper (50 levels of lists, or 100 of quotes) are not
- * parsed; parse-markdown-tree.ts keeps them as notes and says so.
+ * so the default is kept). markdown-it reads nothing nested deeper (50 levels of lists, or
+ * 100 of quotes); parse-markdown-tree.ts refuses such a document with a clear message.
  */
 export const MAX_NESTING = 100;
 

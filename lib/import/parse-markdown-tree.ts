@@ -1,5 +1,6 @@
 import type { Blockquote, Code, FootnoteDefinition, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
 import type { Token } from "markdown-it";
+import { ImportError } from "@/lib/import/import-error";
 import { MAX_NESTING, type MarkdownTokens, normalizeReference, parseMarkdownTokens, unescapeMarkdown } from "@/lib/import/markdown-parser";
 import { SourceLines } from "@/lib/import/source-lines";
 
@@ -13,27 +14,24 @@ import { SourceLines } from "@/lib/import/source-lines";
  * HTML at the container's column) and ends at the end of its last non-blank line.
  * markdown-it gives no positions inside a line, so inline content is not decoded: each
  * paragraph, heading and table cell has one `text` child holding its inline Markdown as
- * written (markdown-it's own inline content: container prefixes removed), each line
- * trimmed and HTML comments cut out. The importer keeps inline Markdown as the author wrote
- * it, so this is the form it needs.
+ * written (markdown-it's own inline content: container prefixes removed, and in table cells
+ * `\|` read as "|" as GFM does), each line trimmed and HTML comments cut out. The importer
+ * keeps inline Markdown as the author wrote it, so this is the form it needs.
  *
  * Nothing is dropped: source lines that no block covers (link reference definitions, which
- * markdown-it takes out of the flow; an empty footnote definition; lines nested deeper than
- * markdown-it reads) become `definition`, `footnoteDefinition` or, for the too-deep lines,
- * `paragraph` blocks at the top level, after the block they were in.
+ * markdown-it takes out of the flow, and empty footnote definitions) become `definition`
+ * and `footnoteDefinition` blocks at the top level, after the block they were in. Lists or
+ * quotes nested deeper than markdown-it reads are refused (ImportError "too_deep"): past
+ * that depth markdown-it reads nothing more, to the end of the text.
  */
-export interface MarkdownTree {
-  root: Root;
-  warnings: string[];
-}
-
 type Block = RootContent;
 type Container = { kind: "quote" } | { kind: "item"; line: number; marker: string; indent: number };
 
 // GFM task item: "[ ]", "[x]" or "[X]" opening the item's first line, then white space and more.
 const TASK = /^\[([ xX])\][ \t\n]/;
 
-export function parseMarkdownTree(text: string): MarkdownTree {
+/** Throws ImportError "too_deep" for lists or quotes nested deeper than markdown-it reads. */
+export function parseMarkdownTree(text: string): Root {
   return new TreeBuilder(text).build();
 }
 
@@ -45,8 +43,6 @@ class TreeBuilder {
   private readonly containers: Container[] = [];
   /** Per source line: whether a block's content covers it. */
   private readonly covered: Uint8Array;
-  /** Line ranges [first, end) of containers whose content markdown-it did not read (too deeply nested). */
-  private readonly tooDeep: [number, number][] = [];
 
   constructor(text: string) {
     this.lines = new SourceLines(text);
@@ -54,17 +50,12 @@ class TreeBuilder {
     this.tokens = parsed.tokens;
     this.references = parsed.env.references ?? {};
     this.covered = new Uint8Array(this.lines.count);
+    refuseTooDeep(this.tokens);
   }
 
-  build(): MarkdownTree {
-    const children = this.blocks(undefined);
-    const warnings: string[] = [];
-    const root: Root = {
-      type: "root",
-      children: this.withUncoveredLines(children, warnings),
-      position: { start: this.lines.point(0), end: this.lines.point(this.lines.text.length) },
-    };
-    return { root, warnings };
+  build(): Root {
+    const children = this.withUncoveredLines(this.blocks(undefined));
+    return { type: "root", children, position: { start: this.lines.point(0), end: this.lines.point(this.lines.text.length) } };
   }
 
   /** Blocks up to (and past) the token of type `closeType`, or to the end. */
@@ -74,7 +65,6 @@ class TreeBuilder {
       if (!token) break;
       this.index += 1;
       if (token.type === closeType) break;
-      if (token.nesting === 1 && token.level + 1 >= MAX_NESTING && token.map) this.tooDeep.push([token.map[0], token.map[1]]);
       const node = this.block(token);
       if (node) out.push(node);
     }
@@ -267,19 +257,21 @@ class TreeBuilder {
   private table(open: Token): Table {
     const [first, last] = this.cover(open);
     const rows: TableRow[] = [];
+    const align: Table["align"] = [];
     let cells: TableCell[] = [];
     while (this.index < this.tokens.length) {
       const token = this.tokens[this.index];
       this.index += 1;
       if (!token || token.type === "table_close") break;
       if (token.type === "tr_open") cells = [];
-      else if (token.type === "tr_close") rows.push({ type: "tableRow", children: cells }); else if (token.type === "th_open" || token.type === "td_open") {
+      else if (token.type === "tr_close") rows.push({ type: "tableRow", children: cells });
+      else if (token.type === "th_open" || token.type === "td_open") {
+        if (token.type === "th_open") align.push(alignment(token.attrGet("style")));
         // The cell's inline token and closing token follow; this loop passes over them.
         const inline = this.tokens[this.index];
         cells.push({ type: "tableCell", children: this.phrasing(inline?.type === "inline" ? inline : undefined, 0) });
       }
     }
-    const align = rows[0]?.children.map(() => null) ?? [];
     return { type: "table", align, children: rows, position: this.position(this.contentStart(first), this.lines.end(last)) };
   }
 
@@ -296,7 +288,7 @@ class TreeBuilder {
     const end = children.at(-1)?.position?.end.offset ?? this.lines.end(line);
     return {
       type: "footnoteDefinition",
-      identifier: normalizeReference(label),
+      identifier: identifierOf(label),
       label,
       children: children as FootnoteDefinition["children"],
       position: this.position(start, end),
@@ -331,17 +323,17 @@ class TreeBuilder {
    * The blocks with the lines no block covers added back, each run of them after the
    * top-level block it was in or follows.
    */
-  private withUncoveredLines(blocks: Block[], warnings: string[]): Block[] {
+  private withUncoveredLines(blocks: Block[]): Block[] {
     const runs = this.uncoveredRuns();
     if (runs.length === 0) return blocks;
     const out: Block[] = [];
     let next = 0;
     for (const block of blocks) {
       const line = (block.position?.start.line ?? 1) - 1;
-      for (let run = runs[next]; run && run.first < line; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run, warnings));
+      for (let run = runs[next]; run && run.first < line; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run));
       out.push(block);
     }
-    for (let run = runs[next]; run; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run, warnings));
+    for (let run = runs[next]; run; run = runs[(next += 1)]) out.push(this.uncoveredBlock(run));
     return out;
   }
 
@@ -357,28 +349,38 @@ class TreeBuilder {
     return runs;
   }
 
-  private uncoveredBlock(run: { first: number; last: number }, warnings: string[]): Block {
+  private uncoveredBlock(run: { first: number; last: number }): Block {
     const start = afterContainerMarkers(this.lines, run.first);
     const position = this.position(start, this.lines.end(run.last));
-    const nested = this.tooDeep.some(([first, end]) => run.first >= first && run.first < end);
     const text = this.lines.text;
-    if (!nested && text.startsWith("[^", start)) {
+    if (text.startsWith("[^", start)) {
       const label = text.slice(start + 2, Math.max(start + 2, text.indexOf("]", start)));
-      return { type: "footnoteDefinition", identifier: normalizeReference(label), label, children: [], position };
+      return { type: "footnoteDefinition", identifier: identifierOf(label), label, children: [], position };
     }
-    if (!nested && text[start] === "[") {
+    if (text[start] === "[") {
       const label = text.slice(start + 1, Math.max(start + 1, text.indexOf("]", start)));
       const reference = this.references[normalizeReference(label)];
-      return { type: "definition", identifier: normalizeReference(label), label, url: reference?.href ?? "", title: reference?.title || null, position };
+      return { type: "definition", identifier: identifierOf(label), label, url: reference?.href ?? "", title: reference?.title || null, position };
     }
-    if (nested) {
-      warnings.push(`Line ${run.first + 1}: lists or quotes are nested too deeply to read (more than ${MAX_NESTING / 2} levels); their text is kept as notes.`);
-    }
+    // No other markdown-it rule leaves a line out; should one, its text is kept as notes.
     const lines: string[] = [];
     for (let line = run.first; line <= run.last; line += 1) lines.push(text.slice(afterContainerMarkers(this.lines, line), this.lines.end(line)));
     const value = trimLines(lines.join("\n"));
     return { type: "paragraph", children: [{ type: "text", value }], position };
   }
+}
+
+/**
+ * markdown-it reads nothing inside a container opened at the last level `maxNesting` allows,
+ * and that container then runs to the end of the text: the rest of the plan would be lost.
+ */
+function refuseTooDeep(tokens: Token[]): void {
+  const deepest = tokens.find((token) => token.nesting === 1 && token.level + 1 >= MAX_NESTING);
+  if (!deepest) return;
+  throw new ImportError(
+    "too_deep",
+    `Line ${(deepest.map?.[0] ?? 0) + 1}: lists or quotes are nested ${MAX_NESTING / 2} levels deep or more (${MAX_NESTING} for quotes), which the importer cannot read. Flatten the nesting and upload the plan again.`,
+  );
 }
 
 /** Past white space, quote markers and list markers at the start of a line (for lines no block covers). */
@@ -402,6 +404,17 @@ function afterContainerMarkers(lines: SourceLines, line: number): number {
     }
     return offset;
   }
+}
+
+/** A column's alignment, from the style markdown-it gives its header cell ("text-align:center"). */
+function alignment(style: string | null): "left" | "right" | "center" | null {
+  const value = style?.replace("text-align:", "");
+  return value === "left" || value === "right" || value === "center" ? value : null;
+}
+
+/** mdast's identifier: the label case folded, white space collapsed. */
+function identifierOf(label: string): string {
+  return normalizeReference(label).toLowerCase();
 }
 
 function trimLines(value: string): string {

@@ -75,7 +75,6 @@ export function parsePlanMarkdown(text: string): ParseResult {
   const { text: normalized, warnings } = normalizeText(text);
   const frontMatter = extractFrontMatter(normalized);
   const tree = parseMarkdownTree(frontMatter.text);
-  warnings.push(...tree.warnings);
-  const document = buildDocument(tree.root, new SourceText(frontMatter.text), warnings, frontMatter.fields);
+  const document = buildDocument(tree, new SourceText(frontMatter.text), warnings, frontMatter.fields);
   return { document, summary: summarize(document), warnings };
 }
