@@ -82,7 +82,12 @@ function contactRow(row: string[], header: string[], map: ColumnMap): ContactRow
  */
 export function handleTable(table: Table, scope: BlockScope, state: BuildState): void {
   const [header = [], ...rows] = tableCells(table, state);
-  const classified = classifyTable(header, { inSignoff: scope.context.signoff, inContacts: scope.context.contacts });
+  const classified = classifyTable(header, { inSignoff: scope.context.signoff, inContacts: scope.context.contacts }, rows);
+  if (classified && classified.inferred.length > 0) {
+    state.warnings.push(
+      `Line ${state.source.startLine(table)}: a table with columns "${header.join(" | ")}" was read as ${classified.kind} from its values: ${classified.inferred.join(", ")}; check it.`,
+    );
+  }
   const base = { id: "", sectionId: scope.sectionId() };
   let planTable: PlanTable;
   switch (classified?.kind) {
