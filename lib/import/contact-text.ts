@@ -82,6 +82,16 @@ export function parseContactLine(text: string): { role: string; value: string } 
 }
 
 /**
+ * "Hannah Okafor (deploy lead): +1 415 555 0117": the part before the colon is a person with
+ * the role in parentheses, and nothing after it names anyone. Read as name and role.
+ */
+export function splitPersonAndRole(role: string, name: string): { role: string; name: string } {
+  if (name !== "") return { role, name };
+  const match = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2})\s*\(([^()]{2,40})\)$/u.exec(role.trim());
+  return match?.[1] && match[2] ? { role: match[2].trim(), name: match[1] } : { role, name };
+}
+
+/**
  * Rows of one contact list share columns: if any row declares a phone, every row gets one
  * ("" when blank). Exported tables then re-import to exactly the same rows.
  */

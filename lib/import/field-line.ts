@@ -101,15 +101,18 @@ export function parseDecisionRecord(line: string): DecisionLine | undefined {
     .filter((part) => part !== "");
   if (parts.length === 0 || parts.length > 4 || !parts.every((part) => DECISION_WORD.test(part))) return undefined;
   if (!parts.some((part) => /^(?:go|no[- ]?go|nogo)$/i.test(part))) return undefined;
+  // "Go/no-go call (@nadia): GO / NO-GO": who makes the call, in parentheses after the label.
+  const maker = /\(([^()]+)\)$/.exec(label)?.[1]?.trim();
+  const madeBy = maker ? { decisionMaker: maker } : {};
   if (parts.length > 1) {
     // Choices; one of them ticked ("[x] GO / [ ] NO-GO") is the call.
     const ticked = [...rest.matchAll(/\[[xX]\]\s*([^[\]/|,]+)/g)].map((match) => (match[1] ?? "").trim());
-    return { options: parts, ...(ticked.length === 1 && ticked[0] ? { decision: stripBold(ticked[0]) } : {}) };
+    return { options: parts, ...(ticked.length === 1 && ticked[0] ? { decision: stripBold(ticked[0]) } : {}), ...madeBy };
   }
   const decision = parts[0] ?? "";
   const upper = decision.toUpperCase();
   const options = upper === "GO" || /^NO[- ]?GO$/.test(upper) ? ["GO", "NO-GO"] : ["GO", "NO-GO", decision];
-  return { options, decision: upper === "GO" ? "GO" : /^NO[- ]?GO$/.test(upper) ? "NO-GO" : decision };
+  return { options, decision: upper === "GO" ? "GO" : /^NO[- ]?GO$/.test(upper) ? "NO-GO" : decision, ...madeBy };
 }
 
 /** "**Tech Lead**" → "Tech Lead"; leaves "_____" blanks alone (they are not emphasis). */

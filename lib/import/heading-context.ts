@@ -25,7 +25,7 @@ export function headingKey(title: string): string {
 }
 
 const METADATA = /^(?:deployment |release |maintenance |change )?(?:window|schedule|details|information|info|metadata|summary|overview|executive summary|at a glance|eckdaten|uberblick|ueberblick|zusammenfassung)$/;
-const CONTACTS = /contacts?\b|escalation|stakeholders$|on-?call\b|who to call|call tree|phone list|roster|kontakte?\b|ansprechpartner|eskalation|rufbereitschaft/;
+const CONTACTS = /contacts?\b|escalation|stakeholders$|on-?call\b|who to (?:call|ask|contact|page)|^people$|^owners$|^team$|^points? of contact$|call tree|phone list|roster|kontakte?\b|ansprechpartner|eskalation|rufbereitschaft/;
 const NOT_CONTACTS = /notify|notification|communicat|template|message|kommunikation|benachrichtigung/;
 const TRIGGERS = /trigger|when to (?:roll ?back|revert|abort)|(?:roll ?back|revert|abort) (?:criteria|conditions|if)|criteria for (?:roll ?back|revert)|abbruch ?kriterien|abbruchbedingungen|ausloser|ausloeser|rollback-?kriterien/;
 const PROCEDURE = /(?:roll ?back|revert|back ?out) ?(?:procedure|steps|plan|process|checklist|runbook|instructions)|how to (?:roll ?back|revert)|^(?:roll ?back|revert|back ?out|backing out|rolling back)$|^if (?:things|it|something) goes? wrong$|ruckfall|rueckfall|ruckabwicklung|rueckabwicklung|zuruckrollen|zurueckrollen|rollback-?plan/;

@@ -80,6 +80,26 @@ function restoreLostByte(bytes: readonly number[], length: number): string | und
   return candidates.size === 1 ? [...candidates][0] : undefined;
 }
 
+const WINDOWS_1252_BY_BYTE = new Map([...CP1252_BYTES].map(([char, byte]) => [byte, char]));
+const C1_CONTROL = /[\u0080-\u009F]/g;
+
+/**
+ * Windows-1252 text read by a Latin-1 decoder (Node's own "windows-1252" TextDecoder is one,
+ * on builds without full ICU): "–", "€", "“" arrive as the C1 controls U+0096, U+0080,
+ * U+0093. Each becomes the character Windows-1252 has for that byte; the five bytes it leaves
+ * undefined stay as they are (nothing is dropped).
+ */
+export function c1ToWindows1252(text: string): { text: string; replaced: number } {
+  let replaced = 0;
+  const result = text.replace(C1_CONTROL, (control) => {
+    const char = WINDOWS_1252_BY_BYTE.get(control.charCodeAt(0));
+    if (char === undefined) return control;
+    replaced += 1;
+    return char;
+  });
+  return { text: result, replaced };
+}
+
 export function repairMojibake(text: string): MojibakeRepair {
   let repairs = 0;
   const repaired = text.replace(SUSPECT_RUN, (run) => {
@@ -99,5 +119,7 @@ export function repairMojibake(text: string): MojibakeRepair {
     repairs += 1;
     return restored + chars.slice(within).join("");
   });
-  return { text: repaired, repairs };
+  // C1 controls left after the runs are repaired were single Windows-1252 bytes, not UTF-8.
+  const latin1 = c1ToWindows1252(repaired);
+  return { text: latin1.text, repairs: repairs + latin1.replaced };
 }

@@ -2,7 +2,7 @@ import type { Blockquote, Code, List, Paragraph, RootContent } from "mdast";
 import type { ContactRow, GateRole, PlanItem } from "@/lib/plan-document/schema";
 import { type BlockScope, type BuildState, gateFor, nextId } from "@/lib/import/build-state";
 import { buildTemplate, isTemplateCode, isTemplateQuote, unquote } from "@/lib/import/comms-templates";
-import { alignContactColumns, parseContactLine, parseContactValue } from "@/lib/import/contact-text";
+import { alignContactColumns, parseContactLine, parseContactValue, splitPersonAndRole } from "@/lib/import/contact-text";
 import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseDecisionRecord, parseFieldLine, toField } from "@/lib/import/field-line";
 import { type HeadingContext, introducesTriggers, isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
 import { codeBlock, flattenListText, hasTaskItems, lastStep, listItemText, listToItems } from "@/lib/import/list-items";
@@ -224,12 +224,15 @@ function handleList(original: List, caption: string | undefined, scope: BlockSco
     if (context.contacts) {
       const lines = list.children.map((item) => (item.children.length === 1 ? parseContactLine(listItemText(item, state)) : undefined));
       if (lines.every((line) => line !== undefined)) {
-        const rows = lines.map((line, index): ContactRow => ({
-          ...(list.ordered ? { order: (list.start ?? 1) + index } : {}),
-          role: line.role,
-          ...parseContactValue(line.value),
-          extra: [],
-        }));
+        const rows = lines.map((line, index): ContactRow => {
+          const value = parseContactValue(line.value);
+          return {
+            ...(list.ordered ? { order: (list.start ?? 1) + index } : {}),
+            ...value,
+            ...splitPersonAndRole(line.role, value.name),
+            extra: [],
+          };
+        });
         addContactsTable(rows, scope, state);
         if (caption !== undefined) addNotes(`**${caption}**`, scope, state);
         return undefined;

@@ -14,7 +14,7 @@ import { type ValueShape, columnShape } from "@/lib/import/value-shapes";
  * the caller says so in the warnings.
  */
 
-export type TableKind = "metadata" | "signoff" | "risks" | "monitoring" | "timeline" | "contacts";
+export type TableKind = "metadata" | "signoff" | "risks" | "monitoring" | "timeline" | "contacts" | "checklist";
 
 type ColumnRule = [column: string, pattern: RegExp];
 
@@ -58,6 +58,12 @@ const RULES: Record<TableKind, ColumnRule[]> = {
     ["role", /role|position|title|function|team|department|dept|rolle|funktion/],
     ["name", /name|person|contact|who|individual|engineer|on-?call|ansprechpartner/],
   ],
+  // A checklist written as a table: one check per row, perhaps who does it and a box to tick.
+  checklist: [
+    ["done", /^(done|ok|checked|complete|completed|status|erledigt|x)$/],
+    ["owner", /^(owner|who|responsible|assignee|by|wer|verantwortlich)$/],
+    ["item", /^(checks?|steps?|tasks?|items?|actions?|todo|to do|what|checkpoint|verification|prufung|pruefung|aufgabe|schritt)$/],
+  ],
 };
 
 /** Column index for each recognised column; unrecognised columns are listed as extra. */
@@ -68,8 +74,10 @@ export interface ColumnMap {
 
 /** A header cell's matching keys: as written, and without a note in parentheses ("Start (UTC)" → "start"). */
 function headerKeys(cell: string): string[] {
-  const full = normalizeKey(cell);
-  const bare = normalizeKey(cell.replace(/\([^)]*\)/g, " "));
+  // A tick as a header ("✓") is the "done" column; normalising would leave nothing of it.
+  const text = cell.replace(/[✓✔☑✅]/g, " done ");
+  const full = normalizeKey(text);
+  const bare = normalizeKey(text.replace(/\([^)]*\)/g, " "));
   return bare !== "" && bare !== full ? [bare, full] : [full];
 }
 
@@ -149,18 +157,23 @@ function qualifies(kind: TableKind, has: (column: string) => boolean, columnCoun
       return has("activity") && (has("time") || has("duration"));
     case "contacts":
       return (has("role") || has("name")) && (has("email") || has("phone") || has("responsibility") || has("order") || (has("role") && has("name")));
+    case "checklist":
+      // Every column accounted for: a wider table says more than a list of checks can hold.
+      return has("item") && (has("done") || has("owner")) && columnCount <= 3;
   }
 }
 
 // Ties go to the earlier kind: a Field/Value table is metadata even though "Name" could be
 // a contact column.
-const PRIORITY: TableKind[] = ["metadata", "signoff", "risks", "monitoring", "timeline", "contacts"];
+const PRIORITY: TableKind[] = ["metadata", "signoff", "risks", "monitoring", "timeline", "contacts", "checklist"];
 
 export interface TableClassification {
   kind: TableKind;
   map: ColumnMap;
-  /** Columns recognised by their values rather than their header: a weak guess, worth a warning. Empty when the header decided. */
+  /** Columns recognised by their values rather than their header. */
   inferred: string[];
+  /** The kind itself rests on those values (the header alone made no kind): a weak guess, worth a warning. */
+  weak: boolean;
 }
 
 /**
@@ -176,16 +189,20 @@ export function classifyTable(header: string[], context: TableContext, rows: str
     const score = map.columns.size;
     if (!best || score > best.score) best = { kind, map, score };
   }
-  if (best) return { kind: best.kind, map: best.map, inferred: [] };
+  if (best) {
+    // The header decided; its unnamed columns may still be named by their values ("Reach" holding phone numbers).
+    const completed = completeFromValues(best.kind, best.map, header, rows);
+    return { kind: best.kind, map: completed.map, inferred: completed.inferred, weak: false };
+  }
   let guess: (TableClassification & { score: number }) | undefined;
   for (const kind of PRIORITY) {
     const completed = completeFromValues(kind, mapColumns(kind, header), header, rows);
     if (completed.inferred.length === 0) continue;
     if (!qualifies(kind, (column) => completed.map.columns.has(column), header.length, context)) continue;
     const score = completed.map.columns.size;
-    if (!guess || score > guess.score) guess = { kind, map: completed.map, inferred: completed.inferred, score };
+    if (!guess || score > guess.score) guess = { kind, map: completed.map, inferred: completed.inferred, weak: true, score };
   }
-  return guess && { kind: guess.kind, map: guess.map, inferred: guess.inferred };
+  return guess && { kind: guess.kind, map: guess.map, inferred: guess.inferred, weak: true };
 }
 
 /** A row's cell for a recognised column; blank cells ("", "-", "—") read as undefined. */

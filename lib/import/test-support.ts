@@ -97,8 +97,15 @@ export function unaccountedLines(source: string, document: PlanDocument): string
   const haystack = squash(collectStrings(document, []).join(" "));
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const missing: string[] = [];
+  let inComment = false;
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/<!--.*?-->/g, "").trim();
+    // Lines inside a multi-line HTML comment are comments: the importer ignores them by design.
+    const opened = inComment;
+    const withoutComments = rawLine.replace(/<!--.*?-->/g, "");
+    if (opened) inComment = !withoutComments.includes("-->");
+    else if (withoutComments.includes("<!--")) inComment = !withoutComments.includes("-->", withoutComments.indexOf("<!--"));
+    if (opened) return;
+    const line = withoutComments.trim();
     const isTableHeader = line.startsWith("|") && TABLE_DELIMITER.test((lines[index + 1] ?? "").trim());
     if (isTableHeader || /^(`{3,}|~{3,})/.test(line) || /^[-=_*\s|:]*$/.test(line) || /^<!--|-->$/.test(line)) return;
     // Verbatim copies (code, template bodies) contain the whole line; otherwise every value must be there.
