@@ -44,7 +44,7 @@ const ASSIGNEE: ((text: string) => string | undefined)[] = [
   (text) => parenthesisedValue(text, /\(\s*(?:owner|assignee|assigned to|responsible|who)\s*:/gi),
   (text) => valueToEndWithout(text, /\b(?:owner|assignee|assigned to)\s*:/gi, ";,()"),
   // "@nadia.petrova": a handle may hold dots, but a sentence's full stop after it is not part of it.
-  (text) => /(?:^|\s)@([A-Za-z][\w-]*(?:\.[\w-]+)*)/.exec(text)?.[1],
+  (text) => /(?:^|[\s(])@([A-Za-z][\w-]*(?:\.[\w-]+)*)/.exec(text)?.[1],
 ];
 
 function firstCapture(text: string, readers: ((text: string) => string | undefined)[]): string | undefined {
