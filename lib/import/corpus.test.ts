@@ -102,7 +102,7 @@ describe("the four misses, on documents of our own", () => {
     const upload = readUpload(readBytes("notion-export.md"));
     expect(upload.text).toContain("â³");
     expect(JSON.stringify(upload.document)).not.toMatch(/â|ðŸ|ï¸/);
-    expect(upload.document.overview).toBe("Status: ⏳ Waiting for the go/no-go call");
+    expect(upload.document.overview).toBe("Owner: Sofia Lindqvist\nStatus: ⏳ Waiting for the go/no-go call");
     expect(upload.warnings[0]).toMatch(/^Repaired 11 garbled characters/);
   });
 });
