@@ -106,7 +106,7 @@ export function parseDecisionRecord(line: string): DecisionLine | undefined {
   const madeBy = maker ? { decisionMaker: maker } : {};
   if (parts.length > 1) {
     // Choices; one of them ticked ("[x] GO / [ ] NO-GO") is the call.
-    const ticked = [...rest.matchAll(/\[[xX]\]\s*([^[\]/|,]+)/g)].map((match) => (match[1] ?? "").trim());
+    const ticked = [...(colon === -1 ? stripBold(line) : rest).matchAll(/\[[xX]\]\s*([^[\]/|,]+)/g)].map((match) => (match[1] ?? "").trim());
     return { options: parts, ...(ticked.length === 1 && ticked[0] ? { decision: stripBold(ticked[0]) } : {}), ...madeBy };
   }
   const decision = parts[0] ?? "";
