@@ -1,3 +1,4 @@
+import { stripBold } from "@/lib/import/field-line";
 import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
 import { looksLikeRole } from "@/lib/import/heading-context";
 import { isDoneOutsideTarget } from "@/lib/plan-document/metric";
@@ -188,7 +189,8 @@ export function gateBlocks(gate: Gate, roleItems: Map<string, PlanItem[]>, inclu
     const options = gate.decisionOptions.map((option) =>
       includeState && gate.decision !== undefined ? `[${option === gate.decision ? "x" : " "}] ${option}` : option,
     );
-    const maker = gate.decisionMaker !== undefined ? ` (${gate.decisionMaker === "" ? BLANK : gate.decisionMaker})` : "";
+    // Inside the bold "**Decision (…)**" label the maker's own emphasis would end the bold early; it is written plain.
+    const maker = gate.decisionMaker !== undefined ? ` (${gate.decisionMaker === "" ? BLANK : stripBold(gate.decisionMaker).replace(/[*]/g, "")})` : "";
     blocks.push({ kind: "paragraph", text: `**Decision${maker}**: ${options.join(" / ")}` });
   } else if (gate.decisionMaker !== undefined) {
     blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${gate.decisionMaker === "" ? BLANK : gate.decisionMaker}` });

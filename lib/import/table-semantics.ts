@@ -1,5 +1,5 @@
 import { normalizeKey } from "@/lib/import/field-line";
-import { type ValueShape, columnShape } from "@/lib/import/value-shapes";
+import { type ValueShape, columnShape, shapeOf } from "@/lib/import/value-shapes";
 
 /**
  * Tables are recognised by what their header cells mean, not by exact words: "When",
@@ -167,6 +167,21 @@ function qualifies(kind: TableKind, has: (column: string) => boolean, columnCoun
 // a contact column.
 const PRIORITY: TableKind[] = ["metadata", "signoff", "risks", "monitoring", "timeline", "contacts", "checklist"];
 
+/**
+ * Whether the rows can be read as the kind without losing a cell: a checklist table becomes
+ * items, so every row needs its check, and its box column may hold only ticks and status
+ * words ("✓", "done", "pending"), nothing a list item would have no place for.
+ */
+function valuesFit(kind: TableKind, map: ColumnMap, rows: string[][]): boolean {
+  if (kind !== "checklist") return true;
+  const item = map.columns.get("item") ?? -1;
+  const done = map.columns.get("done");
+  return rows.every((row) => {
+    const box = done === undefined ? "" : (row[done] ?? "").trim();
+    return (row[item] ?? "").trim() !== "" && (box === "" || shapeOf(box) === "status");
+  });
+}
+
 export interface TableClassification {
   kind: TableKind;
   map: ColumnMap;
@@ -189,6 +204,7 @@ export function classifyTable(header: string[], context: TableContext, rows: str
     const score = map.columns.size;
     if (!best || score > best.score) best = { kind, map, score };
   }
+  if (best && !valuesFit(best.kind, best.map, rows)) best = undefined;
   if (best) {
     // The header decided; its unnamed columns may still be named by their values ("Reach" holding phone numbers).
     const completed = completeFromValues(best.kind, best.map, header, rows);
