@@ -111,7 +111,10 @@ export function unaccountedLines(source: string, document: PlanDocument): string
     // Verbatim copies (code, template bodies) contain the whole line; otherwise every value must be there.
     const found = haystack.includes(squash(line)) || contentSegments(line).every((segment) => {
       const variants = [segment.replace(BLANKS, ""), segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, ""))];
-      return variants.some((variant) => squash(variant) === "" || haystack.includes(squash(variant)));
+      // A value may be split into parts stored in another order ("ana@example.com deploy" →
+      // a contact's name "deploy" and e-mail "ana@example.com"): then each of its words must be there.
+      const present = (text: string) => squash(text) === "" || haystack.includes(squash(text));
+      return variants.some((variant) => present(variant) || variant.split(/\s+/).every(present));
     });
     if (!found) missing.push(rawLine);
   });
