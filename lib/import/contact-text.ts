@@ -76,7 +76,8 @@ export function parseContactValue(value: string): ContactValue {
 /** "Role: value" / "**Role**: value" / "Role — value" as a contact, if it reads as one. */
 export function parseContactLine(text: string): { role: string; value: string } | undefined {
   const plain = text.replace(/^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:/, "$1:");
-  const match = /^([^:–—]{2,60}?)\s*(?::|\s[–—]\s)\s*(.*)$/.exec(plain);
+  // The colon ends a label only before white space (or the end): "21:30" is a time, not "21: 30".
+  const match = /^([^:–—]{2,60}?)\s*(?::(?=\s|$)|\s[–—]\s)\s*(.*)$/.exec(plain);
   if (!match?.[1]) return undefined;
   return { role: stripBold(match[1]).trim(), value: (match[2] ?? "").trim() };
 }

@@ -215,6 +215,8 @@ export function classifyTable(header: string[], context: TableContext, rows: str
     const completed = completeFromValues(kind, mapColumns(kind, header), header, rows);
     if (completed.inferred.length === 0) continue;
     if (!qualifies(kind, (column) => completed.map.columns.has(column), header.length, context)) continue;
+    // A guess from values must explain every column: one left over may mean the table is something else.
+    if (completed.map.extra.length > 0 || !valuesFit(kind, completed.map, rows)) continue;
     const score = completed.map.columns.size;
     if (!guess || score > guess.score) guess = { kind, map: completed.map, inferred: completed.inferred, weak: true, score };
   }

@@ -64,6 +64,7 @@ function collectStrings(value: unknown, out: string[]): string[] {
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
+const CONTACT_PARTS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{5,}\d/g;
 const BLANKS = /\[[A-Za-z][A-Za-z /]*\]|<[a-z]+>|_{2,}/g;
 const TABLE_DELIMITER = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
@@ -111,10 +112,12 @@ export function unaccountedLines(source: string, document: PlanDocument): string
     // Verbatim copies (code, template bodies) contain the whole line; otherwise every value must be there.
     const found = haystack.includes(squash(line)) || contentSegments(line).every((segment) => {
       const variants = [segment.replace(BLANKS, ""), segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, ""))];
-      // A value may be split into parts stored in another order ("ana@example.com deploy" →
-      // a contact's name "deploy" and e-mail "ana@example.com"): then each of its words must be there.
+      // A contact value is stored in parts, in another order ("ana@example.com deploy" → the
+      // name "deploy" and the e-mail "ana@example.com"): the addresses and numbers, and the
+      // text between them, must each be there.
       const present = (text: string) => squash(text) === "" || haystack.includes(squash(text));
-      return variants.some((variant) => present(variant) || variant.split(/\s+/).every(present));
+      const contactParts = (text: string) => [...(text.match(CONTACT_PARTS) ?? []), ...text.split(CONTACT_PARTS)];
+      return variants.some((variant) => present(variant) || contactParts(variant).every(present));
     });
     if (!found) missing.push(rawLine);
   });
