@@ -111,7 +111,12 @@ export function unaccountedLines(source: string, document: PlanDocument): string
     if (isTableHeader || /^(`{3,}|~{3,})/.test(line) || /^[-=_*\s|:]*$/.test(line) || /^<!--|-->$/.test(line)) return;
     // Verbatim copies (code, template bodies) contain the whole line; otherwise every value must be there.
     const found = haystack.includes(squash(line)) || contentSegments(line).every((segment) => {
-      const variants = [segment.replace(BLANKS, ""), segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, ""))];
+      const variants = [
+        segment.replace(BLANKS, ""),
+        segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, "")),
+        // "(optional)" after a sign-off role is read as "not required", not kept in the role's name.
+        segment.replace(/\(\s*optional\s*\)/gi, "").replace(BLANKS, ""),
+      ];
       // A contact value is stored in parts, in another order ("ana@example.com deploy" → the
       // name "deploy" and the e-mail "ana@example.com"): the addresses and numbers, and the
       // text between them, must each be there.
