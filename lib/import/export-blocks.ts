@@ -1,4 +1,3 @@
-import { stripBold } from "@/lib/import/field-line";
 import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
 import { looksLikeRole } from "@/lib/import/heading-context";
 import { isDoneOutsideTarget } from "@/lib/plan-document/metric";
@@ -189,9 +188,13 @@ export function gateBlocks(gate: Gate, roleItems: Map<string, PlanItem[]>, inclu
     const options = gate.decisionOptions.map((option) =>
       includeState && gate.decision !== undefined ? `[${option === gate.decision ? "x" : " "}] ${option}` : option,
     );
-    // Inside the bold "**Decision (…)**" label the maker's own emphasis would end the bold early; it is written plain.
-    const maker = gate.decisionMaker !== undefined ? ` (${gate.decisionMaker === "" ? BLANK : stripBold(gate.decisionMaker).replace(/[*]/g, "")})` : "";
-    blocks.push({ kind: "paragraph", text: `**Decision${maker}**: ${options.join(" / ")}` });
+    // The maker goes in the label, "**Decision (CAB chair)**", unless its own emphasis or
+    // parentheses would end the bold or the parentheses early: then on a line of its own.
+    const maker = gate.decisionMaker;
+    const inLabel = maker !== undefined && !/[*_()]/.test(maker);
+    const label = inLabel ? ` (${maker === "" ? BLANK : maker})` : "";
+    blocks.push({ kind: "paragraph", text: `**Decision${label}**: ${options.join(" / ")}` });
+    if (maker !== undefined && !inLabel) blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${maker}` });
   } else if (gate.decisionMaker !== undefined) {
     blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${gate.decisionMaker === "" ? BLANK : gate.decisionMaker}` });
   }
