@@ -76,9 +76,20 @@ export function parseContactValue(value: string): ContactValue {
 /** "Role: value" / "**Role**: value" / "Role — value" as a contact, if it reads as one. */
 export function parseContactLine(text: string): { role: string; value: string } | undefined {
   const plain = text.replace(/^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:/, "$1:");
-  const match = /^([^:–—]{2,60}?)\s*(?::|\s[–—]\s)\s*(.*)$/.exec(plain);
+  // The colon ends a label only before white space (or the end): "21:30" is a time, not "21: 30".
+  const match = /^([^:–—]{2,60}?)\s*(?::(?=\s|$)|\s[–—]\s)\s*(.*)$/.exec(plain);
   if (!match?.[1]) return undefined;
   return { role: stripBold(match[1]).trim(), value: (match[2] ?? "").trim() };
+}
+
+/**
+ * "Hannah Okafor (deploy lead): +1 415 555 0117": the part before the colon is a person with
+ * the role in parentheses, and nothing after it names anyone. Read as name and role.
+ */
+export function splitPersonAndRole(role: string, name: string): { role: string; name: string } {
+  if (name !== "") return { role, name };
+  const match = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2})\s*\(([^()]{2,40})\)$/u.exec(role.trim());
+  return match?.[1] && match[2] ? { role: match[2].trim(), name: match[1] } : { role, name };
 }
 
 /**

@@ -188,8 +188,13 @@ export function gateBlocks(gate: Gate, roleItems: Map<string, PlanItem[]>, inclu
     const options = gate.decisionOptions.map((option) =>
       includeState && gate.decision !== undefined ? `[${option === gate.decision ? "x" : " "}] ${option}` : option,
     );
-    const maker = gate.decisionMaker !== undefined ? ` (${gate.decisionMaker === "" ? BLANK : gate.decisionMaker})` : "";
-    blocks.push({ kind: "paragraph", text: `**Decision${maker}**: ${options.join(" / ")}` });
+    // The maker goes in the label, "**Decision (CAB chair)**", unless its own emphasis or
+    // parentheses would end the bold or the parentheses early: then on a line of its own.
+    const maker = gate.decisionMaker;
+    const inLabel = maker !== undefined && !/[*_()]/.test(maker);
+    const label = inLabel ? ` (${maker === "" ? BLANK : maker})` : "";
+    blocks.push({ kind: "paragraph", text: `**Decision${label}**: ${options.join(" / ")}` });
+    if (maker !== undefined && !inLabel) blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${maker}` });
   } else if (gate.decisionMaker !== undefined) {
     blocks.push({ kind: "paragraph", text: `**Decision Maker**: ${gate.decisionMaker === "" ? BLANK : gate.decisionMaker}` });
   }

@@ -9,7 +9,7 @@ import {
   templateBlock,
 } from "@/lib/import/export-blocks";
 import { parseCaption } from "@/lib/import/field-line";
-import { type HeadingContext, contextFor, looksLikeRole } from "@/lib/import/heading-context";
+import { type HeadingContext, ROOT_CONTEXT, contextFor, introducesTriggers, looksLikeRole } from "@/lib/import/heading-context";
 import { namedMetadataEntries } from "@/lib/import/metadata-fields";
 
 export interface ExportOptions {
@@ -34,11 +34,12 @@ export function exportPlanMarkdown(document: PlanDocument, options: ExportOption
   if (document.title !== "") blocks.push({ kind: "heading", text: `# ${document.title}` });
   const metadata = [...namedMetadataEntries(document.metadata).map(([key, value]) => ({ key, value })), ...document.metadata.extra];
   pushDefined(blocks, fieldLines(metadata));
-  if (document.overview !== "") blocks.push({ kind: "paragraph", text: document.overview });
+  const preambleTriggers = introducedTriggerBlocks(document.overview, null, document, ROOT_CONTEXT);
+  blocks.push(...preambleTriggers.blocks);
 
   const implicit = document.sections.find((section) => section.level === 0);
   if (implicit) blocks.push(...sectionBody(implicit, document, includeState));
-  blocks.push(...attachedBlocks(null, document, new Map(), includeState, false));
+  blocks.push(...attachedBlocks(null, document, new Map(), includeState, false, preambleTriggers.written));
   for (const section of document.sections) if (section.level > 0) blocks.push(...sectionBlocks(section, document, includeState, undefined));
 
   if (document.notes !== "") blocks.push({ kind: "raw", text: "---" }, { kind: "paragraph", text: document.notes });
@@ -64,17 +65,24 @@ function sectionBlocks(section: PlanSection, document: PlanDocument, includeStat
   const blocks: Block[] = [{ kind: "heading", text: `${"#".repeat(section.level)} ${section.heading}`.trimEnd() }];
   const context = contextFor(section.title, parent);
   const checklists = context.signoff ? roleChecklists(section, document) : new Map<string, PlanItem[]>();
-  blocks.push(...sectionBody(section, document, includeState, checklists));
-  blocks.push(...attachedBlocks(section.id, document, checklists, includeState, context.signoff));
+  const introduced = introducedTriggerBlocks(section.notes, section.id, document, context);
+  blocks.push(...sectionBody(section, document, includeState, checklists, introduced));
+  blocks.push(...attachedBlocks(section.id, document, checklists, includeState, context.signoff, introduced.written));
   for (const child of section.sections) blocks.push(...sectionBlocks(child, document, includeState, context));
   return blocks;
 }
 
 /** The section's own content: fields, notes, code and items (role checklists go with their gate). */
-function sectionBody(section: PlanSection, document: PlanDocument, includeState: boolean, checklists = new Map<string, PlanItem[]>()): Block[] {
+function sectionBody(
+  section: PlanSection,
+  document: PlanDocument,
+  includeState: boolean,
+  checklists = new Map<string, PlanItem[]>(),
+  notes: { blocks: Block[] } = { blocks: section.notes === "" ? [] : [{ kind: "paragraph", text: section.notes }] },
+): Block[] {
   const blocks: Block[] = [];
   pushDefined(blocks, fieldLines(section.fields));
-  if (section.notes !== "") blocks.push({ kind: "paragraph", text: section.notes });
+  blocks.push(...notes.blocks);
   for (const code of section.codeBlocks) blocks.push({ kind: "code", text: fence(code) });
   // Templates are fenced blocks too, and must come before the items for the same reason.
   for (const template of document.commsTemplates) {
@@ -92,6 +100,7 @@ function attachedBlocks(
   checklists: Map<string, PlanItem[]>,
   includeState: boolean,
   inSignoffSection: boolean,
+  triggersWritten = false,
 ): Block[] {
   const blocks: Block[] = [];
   if (sectionId === null) {
@@ -100,11 +109,42 @@ function attachedBlocks(
   for (const table of document.tables) if (table.sectionId === sectionId) blocks.push(tableBlock(table));
   for (const gate of document.gates) if (gate.sectionId === sectionId) blocks.push(...gateBlocks(gate, checklists, includeState, inSignoffSection));
   const triggers = document.rollback.triggers.filter((trigger) => trigger.sectionId === sectionId);
-  if (triggers.length > 0) {
-    blocks.push({ kind: "list", text: triggers.map((trigger) => `- ${trigger.text.replace(/\n/g, "\n  ")}`).join("\n") });
+  if (triggers.length > 0 && !triggersWritten) {
+    blocks.push(triggerList(triggers));
   }
   for (const block of document.unrecognized) if (block.sectionId === sectionId) blocks.push({ kind: "raw", text: block.raw });
   return blocks;
+}
+
+function triggerList(triggers: PlanDocument["rollback"]["triggers"]): Block {
+  return { kind: "list", text: triggers.map((trigger) => `- ${trigger.text.replace(/\n/g, "\n  ")}`).join("\n") };
+}
+
+/**
+ * Notes (or the overview) as paragraphs, with the rollback triggers written right after the
+ * sentence that introduced them ("Roll back if any of these happens:"), where the importer
+ * found them. Under a heading that names the triggers, or with no such sentence, the notes are
+ * one paragraph and the triggers go with the section's other attached blocks.
+ */
+function introducedTriggerBlocks(
+  notes: string,
+  sectionId: string | null,
+  document: PlanDocument,
+  context: HeadingContext,
+): { blocks: Block[]; written: boolean } {
+  const whole: Block[] = notes === "" ? [] : [{ kind: "paragraph", text: notes }];
+  const triggers = document.rollback.triggers.filter((trigger) => trigger.sectionId === sectionId);
+  if (triggers.length === 0 || context.rollbackTriggers) return { blocks: whole, written: false };
+  const paragraphs = notes.split("\n\n");
+  const texts = triggers.map((trigger) => trigger.text);
+  const at = paragraphs.findIndex((paragraph) => introducesTriggers(paragraph.split("\n").at(-1) ?? "", context, texts));
+  if (at === -1) return { blocks: whole, written: false };
+  const before = paragraphs.slice(0, at + 1).join("\n\n");
+  const after = paragraphs.slice(at + 1).join("\n\n");
+  return {
+    blocks: [{ kind: "paragraph", text: before }, triggerList(triggers), ...(after === "" ? [] : [{ kind: "paragraph" as const, text: after }])],
+    written: true,
+  };
 }
 
 /**

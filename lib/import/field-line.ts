@@ -80,6 +80,41 @@ export function parseDecisionLine(line: string): DecisionLine | undefined {
   return { options, ...(decision ? { decision } : {}), ...(decisionMaker === undefined ? {} : { decisionMaker }) };
 }
 
+const DECISION_WORD = /^(?:go|no[- ]?go|nogo|hold|defer|deferred|postpone|postponed|delay|cancel|cancelled|canceled)$/i;
+
+/**
+ * The last line of a Go/No-Go section, recording the call rather than declaring a field:
+ * "**GO** / **NO-GO**" (the choices), "Final call: **NO-GO**", "Outcome — GO", "[x] GO".
+ * Any short label may precede it; what follows must be decision words only, GO or NO-GO
+ * among them. Only read under a heading that names Go/No-Go (the caller's check), since
+ * "Go" alone means little elsewhere.
+ */
+export function parseDecisionRecord(line: string): DecisionLine | undefined {
+  const plain = stripBold(line).replace(/^\s*\[[ xX]\]\s*/, "").trim();
+  const colon = plain.search(/[:—–]/);
+  const label = colon === -1 ? "" : plain.slice(0, colon).trim();
+  if (label.split(/\s+/).length > 4) return undefined;
+  const rest = colon === -1 ? plain : plain.slice(colon + 1);
+  const parts = rest
+    .split(DECISION_SEPARATOR)
+    .map((part) => part.replace(/^\s*\[[ xX]\]\s*/, "").trim().replace(/[.!]$/, ""))
+    .filter((part) => part !== "");
+  if (parts.length === 0 || parts.length > 4 || !parts.every((part) => DECISION_WORD.test(part))) return undefined;
+  if (!parts.some((part) => /^(?:go|no[- ]?go|nogo)$/i.test(part))) return undefined;
+  // "Go/no-go call (@nadia): GO / NO-GO": who makes the call, in parentheses after the label.
+  const maker = /\(([^()]+)\)$/.exec(label)?.[1]?.trim();
+  const madeBy = maker ? { decisionMaker: maker } : {};
+  if (parts.length > 1) {
+    // Choices; one of them ticked ("[x] GO / [ ] NO-GO") is the call.
+    const ticked = [...(colon === -1 ? stripBold(line) : rest).matchAll(/\[[xX]\]\s*([^[\]/|,]+)/g)].map((match) => (match[1] ?? "").trim());
+    return { options: parts, ...(ticked.length === 1 && ticked[0] ? { decision: stripBold(ticked[0]) } : {}), ...madeBy };
+  }
+  const decision = parts[0] ?? "";
+  const upper = decision.toUpperCase();
+  const options = upper === "GO" || /^NO[- ]?GO$/.test(upper) ? ["GO", "NO-GO"] : ["GO", "NO-GO", decision];
+  return { options, decision: upper === "GO" ? "GO" : /^NO[- ]?GO$/.test(upper) ? "NO-GO" : decision, ...madeBy };
+}
+
 /** "**Tech Lead**" → "Tech Lead"; leaves "_____" blanks alone (they are not emphasis). */
 export function stripBold(text: string): string {
   return text.replace(/(\*\*|__)([^*_\s][^*]*?)\1/g, "$2");
@@ -89,6 +124,10 @@ export function stripBold(text: string): string {
 export function normalizeKey(text: string): string {
   return text
     .toLowerCase()
+    // "Rückfall", "Zuständig", "Maßnahme": letters keep their base so German keys match too.
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/[*_`]/g, "")
     .replace(/[^a-z0-9/+ -]/g, " ")
     .replace(/\s+/g, " ")

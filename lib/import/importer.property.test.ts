@@ -4,7 +4,10 @@ import { exportPlanMarkdown } from "@/lib/import/export-plan-markdown";
 import { ImportError } from "@/lib/import/import-error";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { readUpload } from "@/lib/import/read-upload";
-import { withoutLines } from "@/lib/import/test-support";
+import { markdownLikePlan } from "@/lib/import/markdown-like";
+import { normalizeText } from "@/lib/import/normalize-text";
+import { propertyParameters, timeoutFor } from "@/lib/import/property-settings";
+import { unaccountedLines, withoutLines } from "@/lib/import/test-support";
 import { fillPlaceholders, placeholdersIn, unfilledPlaceholders } from "@/lib/templates/fill-placeholders";
 
 // Generous: these inputs take milliseconds (100 KB ones a few hundred on a busy machine);
@@ -43,16 +46,16 @@ describe("importer properties", () => {
       fc.property(documentArbitrary, (text) => {
         expect(timed(() => readOrRefuse(text))).toBeLessThan(BOUND_MS);
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
-  }, 120_000);
+  }, timeoutFor(120_000));
 
   it("reads arbitrary text, answering a plan or an ImportError", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 2000 }), (text) => readOrRefuse(text)),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
-  }, 120_000);
+  }, timeoutFor(120_000));
 
   it("reads 100 KB made of one short piece repeated in linear time", () => {
     const unit = fc.array(fc.constantFrom(...FRAGMENTS, ..."[]\\*_`|#-{}<>!()~: \t\n"), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(""));
@@ -61,9 +64,9 @@ describe("importer properties", () => {
         const text = `${prefix}${piece.repeat(Math.ceil((100 * 1024) / piece.length))}\n`;
         expect(timed(() => readOrRefuse(text))).toBeLessThan(BOUND_MS);
       }),
-      { numRuns: 25 },
+      propertyParameters(25),
     );
-  }, 300_000);
+  }, timeoutFor(300_000));
 
   // Plans as people write them: headings over task lists, item text of words with inline
   // Markdown and the importer's markers. (Arbitrary fragment soup is not used here: the
@@ -98,9 +101,56 @@ describe("importer properties", () => {
         expect(withoutLines(second)).toEqual(withoutLines(first));
         expect(exportPlanMarkdown(second)).toBe(exported);
       }),
-      { numRuns: 200 },
+      propertyParameters(200),
     );
-  }, 120_000);
+  }, timeoutFor(120_000));
+});
+
+// Random Markdown-like plans (markdown-like.ts): the blocks plans are made of, in any order.
+describe("importer properties on Markdown-like plans", () => {
+  it("never throws anything but the import error", () => {
+    fc.assert(fc.property(markdownLikePlan, (text) => readOrRefuse(text)), propertyParameters(300));
+  }, timeoutFor(120_000));
+
+  /*
+   * Never lose text. Every non-blank line of the source (after the same normalisation the
+   * importer applies: line endings, mojibake) must end up somewhere in the PlanDocument:
+   * as structure (titles, items, fields, gates, triggers, table rows, contacts, commands) or
+   * in the parts kept as written (overview, section notes, footer notes, unrecognized blocks,
+   * generic tables). `unaccountedLines` (test-support.ts) decides it: a line counts as kept when
+   * its content, lower-cased with everything but letters and digits removed, occurs in the
+   * document's strings put together the same way; list markers, task boxes, heading hashes,
+   * `Key:` labels and blanks ("_____", "[PHONE]") are structure and need not reappear. Lines
+   * that are only markup (fences, rules, table header and delimiter rows, HTML comments) are
+   * not content and are skipped: HTML comments are dropped by design.
+   */
+  it("never loses text: every non-blank source line is in the plan or in the parts kept as notes", () => {
+    fc.assert(
+      fc.property(markdownLikePlan, (text) => {
+        const { document } = parsePlanMarkdown(text);
+        expect(unaccountedLines(normalizeText(text).text, document)).toEqual([]);
+      }),
+      propertyParameters(300),
+    );
+  }, timeoutFor(120_000));
+
+  /*
+   * Export then import is stable: the first export writes our house style (a checklist table
+   * becomes a list, "Owner" columns become "(owner: …)"), so the property is that from then on
+   * nothing moves — reading the export and exporting again gives the same Markdown, and the
+   * same counts.
+   */
+  it("is stable under export then import: the export of the re-read plan is the export, with the same counts", () => {
+    fc.assert(
+      fc.property(markdownLikePlan, (text) => {
+        const exported = exportPlanMarkdown(parsePlanMarkdown(text).document);
+        const again = parsePlanMarkdown(exported);
+        expect(exportPlanMarkdown(again.document)).toBe(exported);
+        expect(parsePlanMarkdown(exportPlanMarkdown(again.document)).summary).toEqual(again.summary);
+      }),
+      propertyParameters(300),
+    );
+  }, timeoutFor(120_000));
 });
 
 describe("template filler properties", () => {
@@ -113,9 +163,9 @@ describe("template filler properties", () => {
         if (placeholdersIn(text).length === 0) expect(filled).toBe(text);
         expect(fillPlaceholders(text, {})).toBe(text);
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
-  }, 120_000);
+  }, timeoutFor(120_000));
 
   it("fills 100 KB of repeated placeholder pieces in linear time", () => {
     const unit = fc.array(fc.constantFrom("{{", "}}", "{", "}", " ", "a", "\t", ".", "-", "{{ a", "{{a}}", "{{ feature }}", "|", "{{a|", "| slug }}", "{{ feature | slug }}"), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(""));
@@ -126,7 +176,7 @@ describe("template filler properties", () => {
         expect(timed(() => placeholdersIn(text))).toBeLessThan(BOUND_MS);
         expect(timed(() => unfilledPlaceholders(text))).toBeLessThan(BOUND_MS);
       }),
-      { numRuns: 40 },
+      propertyParameters(40),
     );
-  }, 300_000);
+  }, timeoutFor(300_000));
 });

@@ -43,12 +43,14 @@ const EXPECTED: ((text: string) => string | undefined)[] = [
 const ASSIGNEE: ((text: string) => string | undefined)[] = [
   (text) => parenthesisedValue(text, /\(\s*(?:owner|assignee|assigned to|responsible|who)\s*:/gi),
   (text) => valueToEndWithout(text, /\b(?:owner|assignee|assigned to)\s*:/gi, ";,()"),
-  (text) => /(?:^|\s)@([A-Za-z][\w-]*)/.exec(text)?.[1],
+  // "@nadia.petrova": a handle may hold dots, but a sentence's full stop after it is not part of it.
+  (text) => /(?:^|[\s(])@([A-Za-z][\w-]*(?:\.[\w-]+)*)/.exec(text)?.[1],
 ];
 
 function firstCapture(text: string, readers: ((text: string) => string | undefined)[]): string | undefined {
   for (const read of readers) {
-    const value = read(text)?.trim();
+    // "(owner: @dba)" and "@dba" name the same person.
+    const value = read(text)?.trim().replace(/^@(?=\S)/, "");
     if (value) return value;
   }
   return undefined;

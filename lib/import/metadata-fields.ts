@@ -28,11 +28,11 @@ const KEY_PATTERNS: [NamedKey, RegExp][] = [
   ["strategy", /^(deployment strategy|strategy|deployment type|deployment method|rollout strategy|deploy strategy)$/],
   ["expectedDowntime", /^(downtime|expected downtime|downtime expected|maximum downtime|max downtime|estimated downtime)$/],
   ["riskLevel", /^(risk|risk level|overall risk|risk rating)$/],
-  ["window.date", /^(scheduled date|deployment date|window date|date of deployment|planned date)$/],
-  ["window.start", /^(start time|start|scheduled start|window start|deployment time|planned start|window|deployment window|maintenance window|scheduled window|scheduled)$/],
+  ["window.date", /^(scheduled date|deployment date|window date|date of deployment|planned date|launch date|release date|go-live date|go live date)$/],
+  ["window.start", /^(start time|start|scheduled start|window start|deployment time|planned start|window|deployment window|maintenance window|scheduled window|scheduled|zeitfenster|wartungsfenster)$/],
   ["window.end", /^(end time|end|scheduled end|window end|planned end)$/],
   ["window.estimatedDuration", /^(estimated duration|duration|expected duration|total deployment time|deployment duration)$/],
-  ["deployLead", /^(deploy lead|deployment lead|release manager|release lead|deployment owner|release owner|deployment manager)$/],
+  ["deployLead", /^(deploy lead|deployment lead|release manager|release lead|deployment owner|release owner|deployment manager|change owner|plan owner|launch lead|verantwortlich)$/],
 ];
 
 export function namedMetadataKey(key: string): NamedKey | undefined {

@@ -14,10 +14,18 @@ export function normalizeText(raw: string): NormalizedText {
   const warnings: string[] = [];
   let text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   text = text.replace(/\r\n?/g, "\n");
-  const { text: repaired, repairs } = repairMojibake(text);
+  const repair = repairMojibake(text);
+  const { repairs, ambiguous } = repair;
+  // A byte-order mark that was itself mis-read ("ï»¿") is one once repaired.
+  const repaired = repair.text.startsWith("\uFEFF") ? repair.text.slice(1) : repair.text;
   if (repairs > 0) {
     warnings.push(
       `Repaired ${repairs} garbled character${repairs === 1 ? "" : "s"} (UTF-8 text that had been read as Windows-1252, e.g. "âœ…" → "✅").`,
+    );
+  }
+  if (ambiguous > 0) {
+    warnings.push(
+      `Left ${ambiguous} garbled emoji as ${ambiguous === 1 ? "it was" : "they were"}: a byte of ${ambiguous === 1 ? "it" : "each"} was lost when the text was mis-decoded, and more than one emoji fits.`,
     );
   }
   return { text: repaired, warnings };

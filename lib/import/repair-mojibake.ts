@@ -25,7 +25,8 @@ const CONTINUATION = "\\u0080-\\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“
 // A UTF-8 lead byte (0xC2–0xF4 read as Latin-1) followed by one to three continuation bytes.
 const SUSPECT_RUN = new RegExp(`[\\u00C2-\\u00F4][${CONTINUATION}]{1,3}`, "g");
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: "ï»¿" is a mis-read U+FEFF, to be restored rather than dropped as a byte-order mark.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function toByte(char: string): number {
   if (char === REPLACEMENT_CHARACTER) return -1;
@@ -43,6 +44,8 @@ function sequenceLength(leadByte: number): number {
 export interface MojibakeRepair {
   text: string;
   repairs: number;
+  /** Garbled emoji left as they were: a byte was lost and more than one emoji fits. */
+  ambiguous: number;
 }
 
 function decodeStrictly(bytes: readonly number[]): string | undefined {
@@ -55,7 +58,7 @@ function decodeStrictly(bytes: readonly number[]): string | undefined {
 }
 
 /** What a lost byte can be restored to: an emoji or symbol ("⏳" is E2 8F B3), or the emoji variation selector. */
-const RESTORABLE = /^(?:\p{Extended_Pictographic}|\uFE0F)$/u;
+const RESTORABLE = /^(?:\p{Emoji}|\uFE0F)$/u;
 
 /**
  * A sequence with one byte lost or replaced (U+FFFD): the byte was one of the five Windows-1252
@@ -63,7 +66,7 @@ const RESTORABLE = /^(?:\p{Extended_Pictographic}|\uFE0F)$/u;
  * when exactly one choice gives an emoji or the variation selector, so text that merely looks
  * like a broken sequence is left alone.
  */
-function restoreLostByte(bytes: readonly number[], length: number): string | undefined {
+function restoreLostByte(bytes: readonly number[], length: number): { restored?: string; ambiguous: boolean } {
   const candidates = new Set<string>();
   const tryBytes = (attempt: number[]) => {
     const decoded = decodeStrictly(attempt);
@@ -77,11 +80,33 @@ function restoreLostByte(bytes: readonly number[], length: number): string | und
       for (const byte of UNDEFINED_IN_CP1252) tryBytes([...bytes.slice(0, position), byte, ...bytes.slice(position)]);
     }
   }
-  return candidates.size === 1 ? [...candidates][0] : undefined;
+  // "🌍" is F0 9F 8C 8D; with its last byte lost, 🌁 🌏 🌐 🌝 fit as well: left garbled, and said so.
+  return candidates.size === 1 ? { restored: [...candidates][0], ambiguous: false } : { ambiguous: candidates.size > 1 };
+}
+
+const WINDOWS_1252_BY_BYTE = new Map([...CP1252_BYTES].map(([char, byte]) => [byte, char]));
+const C1_CONTROL = /[\u0080-\u009F]/g;
+
+/**
+ * Windows-1252 text read by a Latin-1 decoder (Node's own "windows-1252" TextDecoder is one,
+ * on builds without full ICU): "–", "€", "“" arrive as the C1 controls U+0096, U+0080,
+ * U+0093. Each becomes the character Windows-1252 has for that byte; the five bytes it leaves
+ * undefined stay as they are (nothing is dropped).
+ */
+export function c1ToWindows1252(text: string): { text: string; replaced: number } {
+  let replaced = 0;
+  const result = text.replace(C1_CONTROL, (control) => {
+    const char = WINDOWS_1252_BY_BYTE.get(control.charCodeAt(0));
+    if (char === undefined) return control;
+    replaced += 1;
+    return char;
+  });
+  return { text: result, replaced };
 }
 
 export function repairMojibake(text: string): MojibakeRepair {
   let repairs = 0;
+  let ambiguous = 0;
   const repaired = text.replace(SUSPECT_RUN, (run) => {
     const chars = [...run];
     const bytes = chars.map(toByte);
@@ -94,10 +119,13 @@ export function repairMojibake(text: string): MojibakeRepair {
     // "⏳" is E2 8F B3 and "⚠️" ends in EF B8 8F: 0x8F is undefined in Windows-1252, and many
     // tools drop it ("â³", "ï¸") or write U+FFFD in its place.
     const within = Math.min(chars.length, length);
-    const restored = restoreLostByte(bytes.slice(0, within), length);
+    const { restored, ambiguous: unsure } = restoreLostByte(bytes.slice(0, within), length);
+    if (unsure) ambiguous += 1;
     if (restored === undefined) return run;
     repairs += 1;
     return restored + chars.slice(within).join("");
   });
-  return { text: repaired, repairs };
+  // C1 controls left after the runs are repaired were single Windows-1252 bytes, not UTF-8.
+  const latin1 = c1ToWindows1252(repaired);
+  return { text: latin1.text, repairs: repairs + latin1.replaced, ambiguous };
 }

@@ -2,9 +2,9 @@ import type { Blockquote, Code, List, Paragraph, RootContent } from "mdast";
 import type { ContactRow, GateRole, PlanItem } from "@/lib/plan-document/schema";
 import { type BlockScope, type BuildState, gateFor, nextId } from "@/lib/import/build-state";
 import { buildTemplate, isTemplateCode, isTemplateQuote, unquote } from "@/lib/import/comms-templates";
-import { alignContactColumns, parseContactLine, parseContactValue } from "@/lib/import/contact-text";
-import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseFieldLine, toField } from "@/lib/import/field-line";
-import { introducesTriggers, isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
+import { alignContactColumns, parseContactLine, parseContactValue, splitPersonAndRole } from "@/lib/import/contact-text";
+import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseDecisionRecord, parseFieldLine, toField } from "@/lib/import/field-line";
+import { type HeadingContext, introducesTriggers, isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
 import { codeBlock, flattenListText, hasTaskItems, lastStep, listItemText, listToItems } from "@/lib/import/list-items";
 import { assignMetadataField, namedMetadataKey } from "@/lib/import/metadata-fields";
 import { isBlank } from "@/lib/import/placeholders";
@@ -31,7 +31,13 @@ export function processBlocks(nodes: RootContent[], scope: BlockScope, state: Bu
     triggersIntroduced = false;
     switch (node.type) {
       case "paragraph":
-        triggersIntroduced = next?.type === "list" && introducesTriggers(state.source.inline(node).split("\n").at(-1) ?? "", scope.context);
+        triggersIntroduced =
+          next?.type === "list" &&
+          introducesTriggers(
+            state.source.inline(node).split("\n").at(-1) ?? "",
+            scope.context,
+            next.children.map((listItem) => listItemText(listItem, state)),
+          );
         caption = handleParagraph(node, next?.type === "list", scope, state);
         break;
       case "list":
@@ -94,6 +100,14 @@ function routeField(key: string, rawValue: string, scope: BlockScope, state: Bui
   }
 }
 
+/**
+ * "Decision: GO / NO-GO" anywhere; under a heading that names Go/No-Go, also the last line
+ * of a list or paragraph that records the call ("Final call: **NO-GO**", "**GO** / **NO-GO**").
+ */
+function decisionIn(line: string, isLast: boolean, context: HeadingContext): DecisionLine | undefined {
+  return parseDecisionLine(line) ?? (isLast && context.signoff && context.gateKind === "go-no-go" ? parseDecisionRecord(line) : undefined);
+}
+
 function applyDecision(decision: DecisionLine, scope: BlockScope, state: BuildState): void {
   const gate = gateFor(scope, state, "go-no-go");
   gate.kind = "go-no-go";
@@ -121,7 +135,7 @@ function handleParagraph(node: Paragraph, nextIsList: boolean, scope: BlockScope
     const isLast = index === lines.length - 1;
     const wasAfterEmptyField = afterEmptyField;
     afterEmptyField = false;
-    const decision = parseDecisionLine(line);
+    const decision = decisionIn(line, isLast, scope.context);
     if (decision) {
       applyDecision(decision, scope, state);
       return;
@@ -160,10 +174,11 @@ function handleList(original: List, caption: string | undefined, scope: BlockSco
   // list they sit in (the maker is attached to the gate once the section is read).
   const list: List = { ...original, children: [] };
   const texts = original.children.map((listItem) => (listItem.children.length === 1 ? listItemText(listItem, state) : ""));
-  const hasGate = texts.some((text) => parseDecisionLine(text)) || state.gatesBySection.has(scope.sectionId() ?? "");
+  const last = texts.length - 1;
+  const hasGate = texts.some((text, index) => decisionIn(text, index === last, scope.context)) || state.gatesBySection.has(scope.sectionId() ?? "");
   original.children.forEach((listItem, index) => {
     const text = texts[index] ?? "";
-    const decision = parseDecisionLine(text);
+    const decision = listItem.children.length <= 1 ? decisionIn(text, index === last, scope.context) : undefined;
     const field = parseFieldLine(text);
     if (decision) applyDecision(decision, scope, state);
     else if (hasGate && scope.zone === "section" && field && isDecisionMakerKey(field.key) && listItem.checked == null) {
@@ -209,12 +224,15 @@ function handleList(original: List, caption: string | undefined, scope: BlockSco
     if (context.contacts) {
       const lines = list.children.map((item) => (item.children.length === 1 ? parseContactLine(listItemText(item, state)) : undefined));
       if (lines.every((line) => line !== undefined)) {
-        const rows = lines.map((line, index): ContactRow => ({
-          ...(list.ordered ? { order: (list.start ?? 1) + index } : {}),
-          role: line.role,
-          ...parseContactValue(line.value),
-          extra: [],
-        }));
+        const rows = lines.map((line, index): ContactRow => {
+          const value = parseContactValue(line.value);
+          return {
+            ...(list.ordered ? { order: (list.start ?? 1) + index } : {}),
+            ...value,
+            ...splitPersonAndRole(line.role, value.name),
+            extra: [],
+          };
+        });
         addContactsTable(rows, scope, state);
         if (caption !== undefined) addNotes(`**${caption}**`, scope, state);
         return undefined;

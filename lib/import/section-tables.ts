@@ -5,6 +5,7 @@ import { alignContactColumns } from "@/lib/import/contact-text";
 import { toField } from "@/lib/import/field-line";
 import { assignMetadataField } from "@/lib/import/metadata-fields";
 import { stripBlanks } from "@/lib/import/placeholders";
+import { analyzeItemText } from "@/lib/import/item-text";
 import { isAffirmative } from "@/lib/import/signoff";
 import { type ColumnMap, cell, classifyTable } from "@/lib/import/table-semantics";
 import { parseDuration, parseOffsetCell } from "@/lib/import/time-text";
@@ -76,13 +77,47 @@ function contactRow(row: string[], header: string[], map: ColumnMap): ContactRow
 }
 
 /**
+ * A checklist written as a table ("Check | Owner | Done"): each row is an item, its owner the
+ * assignee, a ticked box ("✓", "yes", "[x]") done. The items join the section's own.
+ */
+function addChecklistRows(rows: string[][], map: ColumnMap, table: Table, scope: BlockScope, state: BuildState): void {
+  const section = scope.section();
+  const line = state.source.startLine(table);
+  for (const row of rows) {
+    const text = cell(row, map, "item");
+    if (text === undefined) continue;
+    const facts = analyzeItemText(text);
+    const owner = cell(row, map, "owner");
+    const assignee = facts.assignee ?? owner;
+    section.items.push({
+      id: `${section.id}:i${section.items.length + 1}`,
+      text,
+      commands: [],
+      items: [],
+      required: facts.required,
+      critical: facts.critical,
+      ...(facts.expected ? { expected: facts.expected } : {}),
+      ...(assignee ? { assignee } : {}),
+      ...(facts.metric ? { metric: facts.metric } : {}),
+      ...(isAffirmative(cell(row, map, "done")) ? { state: { status: "done" as const, by: "import" } } : {}),
+      line,
+    });
+  }
+}
+
+/**
  * A GFM table becomes metadata (Field/Value), gate roles (a Role column under a sign-off
  * heading), one of the recognised row kinds, or — if its header means nothing known — a
  * generic table that is kept verbatim and reported.
  */
 export function handleTable(table: Table, scope: BlockScope, state: BuildState): void {
   const [header = [], ...rows] = tableCells(table, state);
-  const classified = classifyTable(header, { inSignoff: scope.context.signoff, inContacts: scope.context.contacts });
+  const classified = classifyTable(header, { inSignoff: scope.context.signoff, inContacts: scope.context.contacts }, rows);
+  if (classified?.weak) {
+    state.warnings.push(
+      `Line ${state.source.startLine(table)}: a table with columns "${header.join(" | ")}" was read as ${classified.kind} from its values: ${classified.inferred.join(", ")}; check it.`,
+    );
+  }
   const base = { id: "", sectionId: scope.sectionId() };
   let planTable: PlanTable;
   switch (classified?.kind) {
@@ -111,6 +146,9 @@ export function handleTable(table: Table, scope: BlockScope, state: BuildState):
       }
       return;
     }
+    case "checklist":
+      addChecklistRows(rows, classified.map, table, scope, state);
+      return;
     case "timeline":
       planTable = { ...base, kind: "timeline", rows: rows.map((row) => timelineRow(row, header, classified.map)) };
       break;

@@ -64,6 +64,7 @@ function collectStrings(value: unknown, out: string[]): string[] {
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
+const CONTACT_PARTS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{5,}\d/g;
 const BLANKS = /\[[A-Za-z][A-Za-z /]*\]|<[a-z]+>|_{2,}/g;
 const TABLE_DELIMITER = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
@@ -97,14 +98,31 @@ export function unaccountedLines(source: string, document: PlanDocument): string
   const haystack = squash(collectStrings(document, []).join(" "));
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const missing: string[] = [];
+  let inComment = false;
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/<!--.*?-->/g, "").trim();
+    // Lines inside a multi-line HTML comment are comments: the importer ignores them by design.
+    const opened = inComment;
+    const withoutComments = rawLine.replace(/<!--.*?-->/g, "");
+    if (opened) inComment = !withoutComments.includes("-->");
+    else if (withoutComments.includes("<!--")) inComment = !withoutComments.includes("-->", withoutComments.indexOf("<!--"));
+    if (opened) return;
+    const line = withoutComments.trim();
     const isTableHeader = line.startsWith("|") && TABLE_DELIMITER.test((lines[index + 1] ?? "").trim());
     if (isTableHeader || /^(`{3,}|~{3,})/.test(line) || /^[-=_*\s|:]*$/.test(line) || /^<!--|-->$/.test(line)) return;
     // Verbatim copies (code, template bodies) contain the whole line; otherwise every value must be there.
     const found = haystack.includes(squash(line)) || contentSegments(line).every((segment) => {
-      const variants = [segment.replace(BLANKS, ""), segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, ""))];
-      return variants.some((variant) => squash(variant) === "" || haystack.includes(squash(variant)));
+      const variants = [
+        segment.replace(BLANKS, ""),
+        segment.replace(BLANKS, (blank) => blank.replace(/[[\]<>_]/g, "")),
+        // "(optional)" after a sign-off role is read as "not required", not kept in the role's name.
+        segment.replace(/\(\s*optional\s*\)/gi, "").replace(BLANKS, ""),
+      ];
+      // A contact value is stored in parts, in another order ("ana@example.com deploy" → the
+      // name "deploy" and the e-mail "ana@example.com"): the addresses and numbers, and the
+      // text between them, must each be there.
+      const present = (text: string) => squash(text) === "" || haystack.includes(squash(text));
+      const contactParts = (text: string) => [...(text.match(CONTACT_PARTS) ?? []), ...text.split(CONTACT_PARTS)];
+      return variants.some((variant) => present(variant) || contactParts(variant).every(present));
     });
     if (!found) missing.push(rawLine);
   });

@@ -1,6 +1,7 @@
 import { ImportError } from "@/lib/import/import-error";
 import { rememberParse } from "@/lib/import/parse-cache";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
+import { c1ToWindows1252 } from "@/lib/import/repair-mojibake";
 
 /** Larger than any real plan; the cap keeps one upload from tying up the server. */
 export const MAX_PLAN_BYTES = 1024 * 1024;
@@ -31,7 +32,8 @@ function decode(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    // Some Node builds decode "windows-1252" as Latin-1, leaving C1 controls where “ – € were.
+    return c1ToWindows1252(windows1252.decode(bytes)).text;
   }
 }
 
