@@ -4,7 +4,7 @@ import { uniqueSuffix } from "./support/test-plans";
 
 const planMarkdown = (title: string, fields: string[]) => [`# ${title}`, "", ...fields, "", "## Deploy", "- [ ] Swap the alias", ""].join("\n");
 
-test("the plans list shows running plans first, then upcoming by window, then finished ones by when they ran; search and the environment filter live in the URL", async ({ page, createPlan, apiAs }) => {
+test("the plans list shows running plans first, then upcoming by window, then finished ones by when they ran; search and the environment filter live in the URL", async ({ asUser, createPlan, apiAs }) => {
   const tag = uniqueSuffix();
   const environment = `qa-${tag}`;
   const lead = await apiAs(LEAD.email);
@@ -17,6 +17,7 @@ test("the plans list shows running plans first, then upcoming by window, then fi
   await lead.change(aborted, { type: "plan.lifecycle", action: "start" });
   await lead.change(aborted, { type: "plan.lifecycle", action: "abort", reason: "Upstream outage" });
 
+  const page = await asUser(LEAD.email);
   await page.goto("/plans");
   await page.getByRole("searchbox", { name: "Search" }).fill(tag);
   await page.getByRole("button", { name: "Search", exact: true }).click();
