@@ -102,7 +102,7 @@ test("typing into a comment or reason box never ticks a step; Esc closes the box
 
   // The row's one menu: arrow keys move through it, Esc closes it and gives the focus back to its button.
   const second = item(lead, "Warm the caches");
-  const menuButton = second.getByRole("button", { name: "Actions: Warm the caches" });
+  const menuButton = second.getByRole("button", { name: "Step actions" });
   await expect(menuButton).toHaveAttribute("aria-haspopup", "menu");
   await menuButton.focus();
   await lead.keyboard.press("ArrowDown");

@@ -52,14 +52,14 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   await item(lead, "Release notes reviewed and approved").getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(item(viewer, "Release notes reviewed and approved")).toHaveAttribute("data-status", "DONE");
 
-  await item(lead, "All CI checks green on the release commit").getByRole("button", { name: /^Actions:/ }).click();
+  await item(lead, "All CI checks green on the release commit").getByRole("button", { name: "Step actions" }).click();
   await lead.getByRole("menuitem", { name: "Skip…" }).click();
   await lead.getByLabel("Why is it skipped?").fill("CI is checked in the go/no-go");
   await lead.getByRole("button", { name: "Skip item" }).click();
   await expect(item(viewer, "All CI checks green on the release commit")).toHaveAttribute("data-status", "SKIPPED");
   await expect(item(viewer, "All CI checks green on the release commit")).toContainText("CI is checked in the go/no-go");
 
-  await item(lead, "Database migrations rehearsed").getByRole("button", { name: /^Actions:/ }).click();
+  await item(lead, "Database migrations rehearsed").getByRole("button", { name: "Step actions" }).click();
   await lead.getByRole("menuitem", { name: "Fail…" }).click();
   await lead.getByLabel("What failed?").fill("rehearsal took 25 minutes");
   await lead.getByRole("button", { name: "Mark failed" }).click();

@@ -353,7 +353,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             </div>
           ) : null}
         </div>
-        {menuItems.length ? <ActionMenu label={`Actions: ${item.text}`} items={menuItems} onSelect={onMenuAction} buttonClassName={menuButton} /> : null}
+        {menuItems.length ? <ActionMenu label="Step actions" menuLabel={`Actions for: ${item.text}`} items={menuItems} onSelect={onMenuAction} buttonClassName={menuButton} /> : null}
       </div>
     </li>
   );

@@ -22,11 +22,15 @@ export interface ActionMenuItem<Action extends string> {
  */
 export function ActionMenu<Action extends string>({
   label,
+  menuLabel = label,
   items,
   onSelect,
   buttonClassName,
 }: {
+  /** The button's name; keep it short and the same on every row, so it never matches other controls' names. */
   label: string;
+  /** The open menu's name, e.g. which step it acts on. */
+  menuLabel?: string;
   items: ActionMenuItem<Action>[];
   onSelect: (action: Action) => void;
   buttonClassName?: string;
@@ -79,7 +83,7 @@ export function ActionMenu<Action extends string>({
       <div
         id={menuId}
         role="menu"
-        aria-label={label}
+        aria-label={menuLabel}
         hidden={!open}
         className="absolute right-0 z-20 mt-1 w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         onKeyDown={(event) => {
