@@ -67,6 +67,11 @@ export function asPlanChange(change: StructuralChange): PlanChange {
   return change as unknown as PlanChange;
 }
 
+/** Whether the lead added the step once the run had started (C1 adds `addedDuringRun` to the structure). */
+export function isAddedDuringRun(item: LiveSectionStructure["items"][number]): boolean {
+  return "addedDuringRun" in item && item.addedDuringRun === true;
+}
+
 /** A section's version for `expectedVersion`; C1 adds it to the live state (0 until then). */
 export function sectionVersionOf(state: PlanLiveState, sectionId: string): number {
   const sections = (state as PlanLiveState & { sections?: Record<string, { version?: number }> }).sections;
@@ -103,7 +108,7 @@ export function editorSectionsOf(structure: readonly LiveSectionStructure[], sta
         status: live?.status ?? "PENDING",
         parentItemId,
         depth: item.depth,
-        addedDuringRun: "addedDuringRun" in item && item.addedDuringRun === true,
+        addedDuringRun: isAddedDuringRun(item),
       };
     });
     return { id: section.id, title: section.title, version: sectionVersionOf(state, section.id), parentSectionId, depth, items };

@@ -5,6 +5,8 @@ import { useRef, useState } from "react";
 import { CommandBlock } from "@/components/plan/command-block";
 import { ItemStatusBadge, itemStatusLabel } from "@/components/plan/item-status-badge";
 import { MetricReading } from "@/components/plan/metric-reading";
+import { AddedDuringRunBadge } from "@/components/editor/added-during-run-badge";
+import { isAddedDuringRun } from "@/components/editor/editor-types";
 import { ActionMenu, type ActionMenuItem } from "@/components/ui/action-menu";
 import { fieldStyles } from "@/components/ui/styles";
 import { evaluateMetric, formatMeasured, formatMetricTarget, isDoneOutsideTarget } from "@/lib/plan-document/metric";
@@ -166,6 +168,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             ) : null}
             <span data-role="item-text"><InlineMarkdown text={item.text} /></span>
             {!item.required && !/optional/i.test(item.text) ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
+            {isAddedDuringRun(item) ? <AddedDuringRunBadge /> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
 
