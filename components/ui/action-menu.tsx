@@ -1,7 +1,7 @@
 "use client";
 
 import { MoreHorizontal } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { nextMenuIndex } from "@/components/ui/menu-navigation";
 
 export interface ActionMenuItem<Action extends string> {
@@ -15,7 +15,7 @@ export interface ActionMenuItem<Action extends string> {
 /**
  * A menu button (WAI-ARIA menu button pattern): the button opens a menu of actions, the
  * arrow keys, Home and End move between them, Enter or a click acts, Esc closes and gives
- * the focus back to the button, and moving the focus elsewhere closes it.
+ * the focus back to the button, and moving the focus or pressing elsewhere closes it.
  *
  * The items stay in the page while the menu is closed (hidden, so out of view and out of the
  * accessibility tree) so the checklist's shortcut keys can press them as a click would.
@@ -37,6 +37,7 @@ export function ActionMenu<Action extends string>({
 }) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
 
@@ -54,11 +55,24 @@ export function ActionMenu<Action extends string>({
     if (refocus) buttonRef.current?.focus();
   };
 
+  // A press anywhere else closes the menu. (Not on blur alone: some browsers do not focus a
+  // button they click, so the blur would close the menu before the click lands on its item.)
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!containerRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
+
   return (
     <div
+      ref={containerRef}
       className="relative"
       onBlur={(event) => {
-        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+        // The focus moved on by keyboard (Tab, j/k) to something outside the menu.
+        if (open && event.relatedTarget && !event.currentTarget.contains(event.relatedTarget as Node)) setOpen(false);
       }}
     >
       <button
