@@ -100,19 +100,41 @@ test("typing into a comment or reason box never ticks a step; Esc closes the box
   await lead.keyboard.press("Space");
   await expect(first).toHaveAttribute("data-status", "DONE");
 
-  // After the Done button, the focus is on its item, not the page body; the controls kept their place.
+  // The row's one menu: arrow keys move through it, Esc closes it and gives the focus back to its button.
   const second = item(lead, "Warm the caches");
-  const doneButton = second.getByRole("button", { name: "Done", exact: true });
-  // Measured within the item's row: the page may scroll to keep the focused item in view.
-  const skipInRow = async () => {
-    const [row, skip] = await Promise.all([second.boundingBox(), second.getByRole("button", { name: "Skip…" }).boundingBox()]);
-    return { x: skip!.x - row!.x, y: skip!.y - row!.y, width: skip!.width, height: skip!.height };
+  const menuButton = second.getByRole("button", { name: "Step actions" });
+  await expect(menuButton).toHaveAttribute("aria-haspopup", "menu");
+  await menuButton.focus();
+  await lead.keyboard.press("ArrowDown");
+  const menu = second.getByRole("menu");
+  await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+  await expect(menu.getByRole("menuitem", { name: "Skip…" })).toBeFocused();
+  await lead.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Fail…" })).toBeFocused();
+  // "Back to pending" is disabled on a pending step: the arrow passes over it.
+  await lead.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Not applicable" })).toBeFocused();
+  await lead.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Comment…" })).toBeFocused();
+  await lead.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Skip…" })).toBeFocused();
+  await lead.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  // Moving through the menu and closing it acted on nothing.
+  await expect(second).toHaveAttribute("data-status", "PENDING");
+
+  // After a menu action the focus is on its item, not the page body; the menu button kept its place.
+  const buttonInRow = async () => {
+    const [row, button] = await Promise.all([second.boundingBox(), menuButton.boundingBox()]);
+    return { x: button!.x - row!.x, y: button!.y - row!.y, width: button!.width, height: button!.height };
   };
-  const skipBefore = await skipInRow();
-  await doneButton.click();
-  await expect(second).toHaveAttribute("data-status", "DONE");
+  const buttonBefore = await buttonInRow();
+  await menuButton.click();
+  await menu.getByRole("menuitem", { name: "Not applicable" }).click();
+  await expect(second).toHaveAttribute("data-status", "NOT_APPLICABLE");
   expect(await focusedItemId(lead)).toBe(await second.getAttribute("data-item-id"));
-  expect(await skipInRow()).toEqual(skipBefore);
+  expect(await buttonInRow()).toEqual(buttonBefore);
 });
 
 test("a measured step asks for its value, asks before Done outside target, and shows and counts it in amber", async ({ apiAs, asUser, baseURL, createPlan }) => {
@@ -131,21 +153,21 @@ test("a measured step asks for its value, asks before Done outside target, and s
   expect((await refused.json()).error.message).toBe("Record the measured Error rate (%) before marking this step done.");
 
   // The page asks in place, with the cursor in the value field.
-  await measured.getByRole("button", { name: "Done", exact: true }).click();
+  await measured.getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(measured.getByRole("alert")).toContainText("Enter the measured Error rate (%) first");
   await expect(measured.getByLabel("Measured Error rate in %")).toBeFocused();
   await expect(measured).toHaveAttribute("data-status", "PENDING");
 
   // 2.5 % misses the target: it asks; Cancel leaves the step pending.
   await measured.getByLabel("Measured Error rate in %").fill("2.5");
-  await measured.getByRole("button", { name: "Done", exact: true }).click();
+  await measured.getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(measured.getByRole("alert")).toContainText("2.5% is outside the target < 1%");
   await measured.getByRole("button", { name: "Cancel" }).click();
   await expect(measured.getByRole("alert")).toHaveCount(0);
   await expect(measured).toHaveAttribute("data-status", "PENDING");
 
   // Confirmed: done outside target, in amber and in words, on the page and the big screen, and counted.
-  await measured.getByRole("button", { name: "Done", exact: true }).click();
+  await measured.getByRole("checkbox", { name: /^Done:/ }).click();
   await measured.getByRole("button", { name: "Yes, outside target" }).click();
   await expect(measured).toHaveAttribute("data-status", "DONE");
   await expect(measured).toHaveAttribute("data-outside-target", "true");

@@ -44,20 +44,23 @@ test("the lead ticks, skips and fails; the stakeholder sees each change live, ha
   const viewer = await openPlan(await asUser(VIEWER.email, { baseURL: server.baseURL }), plan);
 
   // The stakeholder watches: no item or lifecycle controls at all.
-  await expect(viewer.getByRole("button", { name: "Done" })).toHaveCount(0);
+  await expect(viewer.getByRole("checkbox", { name: /^Done:/ })).toHaveCount(0);
+  await expect(viewer.locator('[data-shortcut="skip"]')).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Start deployment" })).toHaveCount(0);
   await expect(viewer.getByRole("list", { name: "Watching now" }).getByText(LEAD.name)).toBeAttached();
 
-  await item(lead, "Release notes reviewed and approved").getByRole("button", { name: "Done" }).click();
+  await item(lead, "Release notes reviewed and approved").getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(item(viewer, "Release notes reviewed and approved")).toHaveAttribute("data-status", "DONE");
 
-  await item(lead, "All CI checks green on the release commit").getByRole("button", { name: "Skip…" }).click();
+  await item(lead, "All CI checks green on the release commit").getByRole("button", { name: "Step actions" }).click();
+  await lead.getByRole("menuitem", { name: "Skip…" }).click();
   await lead.getByLabel("Why is it skipped?").fill("CI is checked in the go/no-go");
   await lead.getByRole("button", { name: "Skip item" }).click();
   await expect(item(viewer, "All CI checks green on the release commit")).toHaveAttribute("data-status", "SKIPPED");
   await expect(item(viewer, "All CI checks green on the release commit")).toContainText("CI is checked in the go/no-go");
 
-  await item(lead, "Database migrations rehearsed").getByRole("button", { name: "Fail…" }).click();
+  await item(lead, "Database migrations rehearsed").getByRole("button", { name: "Step actions" }).click();
+  await lead.getByRole("menuitem", { name: "Fail…" }).click();
   await lead.getByLabel("What failed?").fill("rehearsal took 25 minutes");
   await lead.getByRole("button", { name: "Mark failed" }).click();
   await expect(item(viewer, "Database migrations rehearsed")).toHaveAttribute("data-status", "FAILED");

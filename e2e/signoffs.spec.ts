@@ -103,7 +103,7 @@ test("a share-link visitor without an account sees progress update live, until t
 
   await lead.goto(planUrl);
   await expect(lead.getByRole("status", { name: "Connection: Live" })).toBeVisible();
-  await item(lead, "Backup taken").getByRole("button", { name: "Done" }).click();
+  await item(lead, "Backup taken").getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(visitor.getByTestId("screen-progress")).toHaveText("33%");
   await expect(visitor.locator('[data-testid="shared-item"]', { hasText: "Backup taken" })).toHaveAttribute("data-status", "DONE");
   // Share links do not say who did what unless the lead turns on "Share links show discussion".

@@ -79,7 +79,7 @@ test("the dashboard lists a plan another browser starts, live; the timeline move
   await expect.poll(() => nowLineX(timeline)).toBeGreaterThan(before);
 
   // A tick on the plan page shows on the timeline as the phase's actual bar, live.
-  await item(lead, "Stop search workers").getByRole("button", { name: "Done" }).click();
+  await item(lead, "Stop search workers").getByRole("checkbox", { name: /^Done:/ }).click();
   await expect(phaseRow(timeline, "Deploy").getByTestId("phase-state")).toHaveText("On schedule");
   await expect(timeline.locator('[data-phase="Deploy"]')).toHaveAttribute("data-state", "running");
 
@@ -127,8 +127,8 @@ test("downtime marked by the lead is compared with the expected downtime, and fi
   await expect(timelinePage.getByTestId("downtime-band")).toHaveCount(1);
   await timelinePage.close();
 
-  await item(lead, "Swap the index alias").getByRole("button", { name: "Done" }).click();
-  await item(lead, "Smoke test the search page").getByRole("button", { name: "Done" }).click();
+  await item(lead, "Swap the index alias").getByRole("checkbox", { name: /^Done:/ }).click();
+  await item(lead, "Smoke test the search page").getByRole("checkbox", { name: /^Done:/ }).click();
   await lead.getByRole("button", { name: "Complete" }).click();
   await lead.getByRole("dialog", { name: "Complete the plan?" }).getByRole("button", { name: "Complete the plan" }).click();
   await expect(lead.getByTestId("plan-status")).toHaveText("Complete");

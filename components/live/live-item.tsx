@@ -5,6 +5,9 @@ import { useRef, useState } from "react";
 import { CommandBlock } from "@/components/plan/command-block";
 import { ItemStatusBadge, itemStatusLabel } from "@/components/plan/item-status-badge";
 import { MetricReading } from "@/components/plan/metric-reading";
+import { AddedDuringRunBadge } from "@/components/editor/added-during-run-badge";
+import { isAddedDuringRun } from "@/components/editor/editor-types";
+import { ActionMenu, type ActionMenuItem } from "@/components/ui/action-menu";
 import { fieldStyles } from "@/components/ui/styles";
 import { evaluateMetric, formatMeasured, formatMetricTarget, isDoneOutsideTarget } from "@/lib/plan-document/metric";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
@@ -15,8 +18,11 @@ import { InlineMarkdown, MarkdownBlock } from "@/components/markdown/user-markdo
 
 type Item = LiveSectionStructure["items"][number];
 type Status = ItemLiveState["status"];
+type RowAction = "skip" | "fail" | "not-applicable" | "pending" | "comment";
 
 const whenFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const menuButton =
+  "grid size-7 shrink-0 place-items-center rounded text-slate-600 hover:bg-slate-100 aria-expanded:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-expanded:bg-slate-800";
 const smallButton =
   "rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -34,9 +40,9 @@ interface LiveItemProps {
 type MeasurePrompt = { kind: "missing" } | { kind: "outside"; value: number };
 
 /**
- * One item with its state and, for those who may act, the controls to change it. The
- * controls are always the same set in the same place (those that do not apply are disabled),
- * so nothing moves under the pointer; after every action the focus returns to the item row,
+ * One item with its state and, for those who may act, the controls to change it: a checkbox
+ * for Done and one menu for the rest. The controls are always in the same place (menu items
+ * that do not apply are disabled), so nothing moves under the pointer; after every action the focus returns to the item row,
  * so the keyboard shortcuts keep working and never type into a box by accident.
  */
 export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange }: LiveItemProps) {
@@ -95,6 +101,27 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
     setStatus("DONE", { measuredValue: value, confirmOutsideTarget: true });
   };
 
+  // One menu for everything but Done: a 25-step plan reads as a list, not a wall of buttons.
+  const menuItems: ActionMenuItem<RowAction>[] = [
+    ...(canTick
+      ? [
+          { action: "skip" as const, label: "Skip…", shortcut: "skip" },
+          { action: "fail" as const, label: "Fail…", shortcut: "fail" },
+          { action: "not-applicable" as const, label: "Not applicable", disabled: state.status === "NOT_APPLICABLE" },
+          { action: "pending" as const, label: "Back to pending", disabled: state.status === "PENDING" },
+        ]
+      : []),
+    // While the comment box is open, `c` goes to its field (below) instead.
+    ...(canComment ? [{ action: "comment" as const, label: "Comment…", shortcut: showComments ? undefined : "comment" }] : []),
+  ];
+  const onMenuAction = (action: RowAction) => {
+    if (action === "skip") setAsking("SKIPPED");
+    else if (action === "fail") setAsking("FAILED");
+    else if (action === "not-applicable") setStatus("NOT_APPLICABLE");
+    else if (action === "pending") setStatus("PENDING");
+    else setShowComments(true);
+  };
+
   return (
     <li
       ref={rowRef}
@@ -121,6 +148,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             aria-checked={state.status === "DONE"}
             aria-label={`Done: ${item.text}`}
             aria-describedby={`state-${item.id}`}
+            data-shortcut="done"
             className="mt-0.5 rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-500"
             onClick={() => (state.status === "DONE" ? setStatus("PENDING", {}, true) : markDone(true))}
           >
@@ -140,29 +168,13 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             ) : null}
             <span data-role="item-text"><InlineMarkdown text={item.text} /></span>
             {!item.required && !/optional/i.test(item.text) ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
+            {isAddedDuringRun(item) ? <AddedDuringRunBadge /> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
 
-          {canTick ? (
-            <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={`Set state of: ${item.text}`}>
-              <button type="button" className={smallButton} data-shortcut="done" disabled={state.status === "DONE"} onClick={() => markDone()}>
-                Done
-              </button>
-              <button type="button" className={smallButton} data-shortcut="skip" onClick={() => setAsking("SKIPPED")}>
-                Skip…
-              </button>
-              <button type="button" className={smallButton} data-shortcut="fail" onClick={() => setAsking("FAILED")}>
-                Fail…
-              </button>
-              <button type="button" className={smallButton} disabled={state.status === "NOT_APPLICABLE"} onClick={() => setStatus("NOT_APPLICABLE")}>
-                N/A
-              </button>
-              <button type="button" className={smallButton} disabled={state.status === "PENDING"} onClick={() => setStatus("PENDING")}>
-                Reset
-              </button>
-              {metric ? (
+          {canTick && metric ? (
                 <form
-                  className="flex items-center gap-1"
+                  className="mt-2 flex items-center gap-1"
                   onSubmit={(event) => {
                     event.preventDefault();
                     const value = typedValue();
@@ -195,8 +207,6 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                     Record
                   </button>
                 </form>
-              ) : null}
-            </div>
           ) : null}
 
           <p id={`state-${item.id}`} className={`mt-0.5 text-xs ${outsideTarget ? "font-medium text-amber-800 dark:text-amber-300" : "text-slate-600 dark:text-slate-400"}`} data-role="item-state">
@@ -293,19 +303,19 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             </form>
           ) : null}
 
-          {comments.length || canComment ? (
+          {comments.length || showComments ? (
             <div className="mt-1.5">
-              <button
-                type="button"
-                className="inline-flex items-center gap-1 text-xs text-slate-600 hover:underline dark:text-slate-400"
-                aria-expanded={showComments}
-                // While the box is open, `c` goes to its field (below) instead of closing it.
-                data-shortcut={showComments && canComment ? undefined : "comment"}
-                onClick={() => setShowComments(!showComments)}
-              >
-                <MessageSquare aria-hidden className="size-3" />
-                {comments.length ? `${comments.length} comment${comments.length === 1 ? "" : "s"}` : "Comment"}
-              </button>
+              {comments.length ? (
+                <button
+                  type="button"
+                  className="inline-flex items-center gap-1 text-xs text-slate-600 hover:underline dark:text-slate-400"
+                  aria-expanded={showComments}
+                  onClick={() => setShowComments(!showComments)}
+                >
+                  <MessageSquare aria-hidden className="size-3" />
+                  {`${comments.length} comment${comments.length === 1 ? "" : "s"}`}
+                </button>
+              ) : null}
               {showComments ? (
                 <div className="mt-1 space-y-1.5 border-l-2 border-slate-200 pl-3 dark:border-slate-700">
                   {comments.map((entry) => (
@@ -346,6 +356,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             </div>
           ) : null}
         </div>
+        {menuItems.length ? <ActionMenu label="Step actions" menuLabel={`Actions for: ${item.text}`} items={menuItems} onSelect={onMenuAction} buttonClassName={menuButton} /> : null}
       </div>
     </li>
   );

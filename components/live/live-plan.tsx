@@ -6,6 +6,8 @@ import { LifecycleActions } from "@/components/live/lifecycle-actions";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
 import { usePublishNeedsYou } from "@/components/needs-you/needs-you-context";
 import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
+import { asPlanChange, editorSectionsOf } from "@/components/editor/editor-types";
+import { PlanEditor, type SendStructural } from "@/components/editor/plan-editor";
 import { LiveItem } from "@/components/live/live-item";
 import { PresenceBar } from "@/components/live/presence-bar";
 import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
@@ -16,7 +18,7 @@ import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { PlanStatusPill } from "@/components/plans/plan-status-pill";
 import { LiveGatesPanel, type Signing } from "@/components/signoffs/live-gates-panel";
-import { cardStyles } from "@/components/ui/styles";
+import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { TickingTimePanel } from "@/components/timeline/time-panel";
 import { LivePlanMetrics } from "@/components/metrics/live-plan-metrics";
 import type { PlanMetricsResult } from "@/lib/metrics/plan-metrics";
@@ -26,6 +28,7 @@ import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates"
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
+import { editModeFor } from "@/lib/plan-editor/edit-rights";
 import { mayPerform } from "@/lib/plan-state/permissions";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { currentPhase } from "@/lib/plans/current-phase";
@@ -82,6 +85,18 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
   const [optimistic, setOptimistic] = useState<Record<string, Partial<ItemLiveState>>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const { helpOpen, closeHelp } = useChecklistShortcuts();
+  // The lead edits the plan in place; a finished plan is read-only, so the editor closes with it.
+  const [editRequested, setEditRequested] = useState(false);
+  const editMode = editModeFor(state.status);
+  const mayEdit = permissions.edit && editMode !== "read-only";
+  const editing = editRequested && mayEdit;
+  const sendStructural: SendStructural = useCallback(
+    async (structural) => {
+      const answer = await sendChange(asPlanChange(structural));
+      return answer.ok ? { ok: true } : { ok: false, message: answer.error.message };
+    },
+    [sendChange],
+  );
 
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
@@ -152,7 +167,14 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
               </span>
             ) : null}
           </div>
-          <PresenceBar people={presence} connection={connection} />
+          <div className="flex flex-wrap items-center gap-3">
+            {mayEdit ? (
+              <button type="button" className={buttonStyles.secondary} aria-pressed={editing} onClick={() => setEditRequested(!editing)}>
+                {editing ? "Done editing" : "Edit plan"}
+              </button>
+            ) : null}
+            <PresenceBar people={presence} connection={connection} />
+          </div>
         </div>
         <ProgressBar progress={run.deployment} label="Overall progress" />
         {run.rollback ? <ProgressBar progress={run.rollback} label="Rollback procedure" /> : null}
@@ -248,7 +270,8 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
               <PlanContentBlocks blocks={documentContent.intro} roleStateOf={roleStateOf} />
             </section>
           ) : null}
-          {ordered.map((section, index) => {
+          {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} /> : null}
+          {editing ? null : ordered.map((section, index) => {
             const hasContent = section.items.length > 0 || section.commands.length > 0 || section.content.length > 0;
             const heading = (
               <h2 id={`title-${section.documentKey}`} className={section.level <= 2 ? "text-base font-semibold" : "text-sm font-semibold"}>
@@ -325,12 +348,12 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
 }
 
 /** What the viewer may do and sign, from their membership in the live state (a role or title changed elsewhere applies here at once). */
-function viewerRights(state: PlanLiveState, viewer: LivePlanProps["viewer"]): { permissions: { tick: boolean; comment: boolean; run: boolean }; signing: Signing } {
+function viewerRights(state: PlanLiveState, viewer: LivePlanProps["viewer"]): { permissions: { tick: boolean; comment: boolean; run: boolean; edit: boolean }; signing: Signing } {
   const member = state.members.find((candidate) => candidate.userId === viewer.id);
   const role = member?.role ?? null;
-  const may = (action: "tick" | "comment" | "run") => mayPerform(role, action, { isAdmin: viewer.isAdmin });
+  const may = (action: "tick" | "comment" | "run" | "edit") => mayPerform(role, action, { isAdmin: viewer.isAdmin });
   return {
-    permissions: { tick: may("tick"), comment: may("comment"), run: may("run") },
+    permissions: { tick: may("tick"), comment: may("comment"), run: may("run"), edit: may("edit") },
     signing: { userId: viewer.id, role, titles: member?.titles ?? [], mayDecideWithoutTitle: role === "LEAD", allowSelfApproval: state.settings.allowSelfApproval },
   };
 }

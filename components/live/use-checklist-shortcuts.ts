@@ -5,8 +5,9 @@ import { useEffect, useState } from "react";
 /**
  * Keyboard use of the checklist: j/k move between items, x or space marks the focused item
  * done, s skips, f fails, c opens its comment box, ? shows the list, Esc closes what is open.
- * The keys press the same controls a mouse would (found by their data-shortcut attribute),
- * so they do exactly what the controls do and nothing more.
+ * The keys press the same controls a mouse would (found by their data-shortcut attribute:
+ * the Done checkbox and the items of the row's menu), so they do exactly what the controls
+ * do and nothing more.
  */
 export const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous item"],
@@ -66,6 +67,8 @@ export function useChecklistShortcuts(): { helpOpen: boolean; closeHelp: () => v
       // The key is the shortcut's, never a character for the box it opens.
       event.preventDefault();
       if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) control.focus();
+      // Done is the item's checkbox: x marks a step done, never takes a done one back.
+      else if (action === "done" && control?.getAttribute("aria-checked") === "true") return;
       else if (control instanceof HTMLButtonElement && !control.disabled) control.click();
     };
     window.addEventListener("keydown", onKey);

@@ -2,16 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/styles";
 import { PlanList } from "@/components/plans/plan-list";
+import { PlanSearchForm } from "@/components/plans/plan-search-form";
 import { PlansEmptyState } from "@/components/plans/plans-empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadNeedsYou } from "@/lib/needs-you/load-needs-you";
-import { listPlansForUser } from "@/lib/plans/list-plans";
+import { listPlanEnvironments, listPlansForUser } from "@/lib/plans/list-plans";
+import { parsePlanListQuery } from "@/lib/plans/plan-list-query";
 
 export const metadata: Metadata = { title: "Plans" };
 
-export default async function PlansPage() {
+export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const [plans, waiting] = await Promise.all([listPlansForUser(user), loadNeedsYou(user.id)]);
+  const query = parsePlanListQuery(await searchParams);
+  const filtered = Boolean(query.search || query.environment);
+  const [plans, environments, waiting] = await Promise.all([listPlansForUser(user, query), listPlanEnvironments(user), loadNeedsYou(user.id)]);
   return (
     <main>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
@@ -28,7 +32,16 @@ export default async function PlansPage() {
           </Link>
         </div>
       </div>
-      {plans.length ? <PlanList plans={plans} waiting={waiting} /> : <PlansEmptyState />}
+      {plans.length || filtered ? <PlanSearchForm query={query} environments={environments} /> : null}
+      {plans.length ? (
+        <PlanList plans={plans} waiting={waiting} />
+      ) : filtered ? (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          No plan matches this search. <Link href="/plans" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Show every plan</Link>.
+        </p>
+      ) : (
+        <PlansEmptyState />
+      )}
     </main>
   );
 }
