@@ -72,6 +72,7 @@ const initial: PlanLiveState = {
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
   overrides: [],
   members: [],
+  planning: {},
 };
 
 describe("redactEventForShare", () => {
