@@ -158,6 +158,7 @@ describe("redactSectionsForShare", () => {
   const command = { language: "bash", code: "kubectl rollout status deploy/api" };
   const section: LiveSectionStructure = {
     id: "s1",
+    parentId: null,
     documentKey: "s1",
     title: "Deployment",
     level: 2,
