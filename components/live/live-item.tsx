@@ -28,6 +28,8 @@ interface LiveItemProps {
   canComment: boolean;
   flash: boolean;
   onChange: (change: PlanChange) => void;
+  /** Owners, planned minutes and what the step waits for (components/live/item-planning-badges.tsx). */
+  planning?: React.ReactNode;
 }
 
 /** What the item asks before a measured step is done: its value, or a confirmation that it misses the target. */
@@ -39,7 +41,7 @@ type MeasurePrompt = { kind: "missing" } | { kind: "outside"; value: number };
  * so nothing moves under the pointer; after every action the focus returns to the item row,
  * so the keyboard shortcuts keep working and never type into a box by accident.
  */
-export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange }: LiveItemProps) {
+export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange, planning }: LiveItemProps) {
   const rowRef = useRef<HTMLLIElement>(null);
   const measureRef = useRef<HTMLInputElement>(null);
   const [asking, setAsking] = useState<"SKIPPED" | "FAILED" | null>(null);
@@ -142,6 +144,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             {!item.required && !/optional/i.test(item.text) ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
+          {planning}
 
           {canTick ? (
             <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={`Set state of: ${item.text}`}>

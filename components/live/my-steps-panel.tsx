@@ -1,3 +1,5 @@
+"use client";
+
 import { InlineMarkdown } from "@/components/markdown/user-markdown";
 
 interface MyStepsPanelProps {
@@ -26,9 +28,9 @@ export function MyStepsPanel({ upNext, mineOnly, onMineOnlyChange }: MyStepsPane
         <ol className="list-decimal space-y-1 pl-5">
           {upNext.slice(0, 10).map((step) => (
             <li key={step.id}>
-              <a className="underline-offset-2 hover:underline" href={`#item-${step.id}`}>
+              <button type="button" className="text-left underline-offset-2 hover:underline" onClick={() => focusItem(step.id)}>
                 <InlineMarkdown text={step.text} />
-              </a>
+              </button>
             </li>
           ))}
           {upNext.length > 10 ? <li className="list-none text-xs text-slate-600 dark:text-slate-400">…and {upNext.length - 10} more</li> : null}
@@ -38,4 +40,11 @@ export function MyStepsPanel({ upNext, mineOnly, onMineOnlyChange }: MyStepsPane
       )}
     </section>
   );
+}
+
+/** Brings the step's row into view and gives it the focus, so the checklist keys act on it. */
+function focusItem(itemId: string) {
+  const row = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(itemId)}"]`);
+  row?.scrollIntoView({ block: "center" });
+  row?.focus();
 }
