@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { isLateSignature, type GateBlocksName } from "@/lib/signoffs/gate-blocks";
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
+import { documentWithPlanning } from "@/lib/planning/document-with-planning";
+import { readItemPlanning } from "@/lib/planning/read-item-planning";
 
 /** The plan as Markdown with its current state, and a file name for the download. */
 export async function exportPlanAsMarkdown(planId: string, user: { id: string; role: "ADMIN" | "MEMBER" }): Promise<{ fileName: string; markdown: string }> {
@@ -15,9 +17,15 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   if (!parsed.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be exported.");
   const blocksByGateId = new Map(plan.gates.map((gate) => [gate.id, gate.blocks as GateBlocksName]));
   const times = { status: plan.status, startedAt: plan.startedAt?.toISOString() ?? null, finishedAt: plan.finishedAt?.toISOString() ?? null };
-  const [gateStatuses, overrides] = await Promise.all([gateStatusesByDocumentKey(plan), loadGateOverrides(db(), plan.id)]);
+  const [gateStatuses, overrides, planning, members] = await Promise.all([
+    gateStatusesByDocumentKey(plan),
+    loadGateOverrides(db(), plan.id),
+    readItemPlanning(db(), plan.id),
+    db().planMember.findMany({ where: { planId: plan.id }, select: { userId: true, user: { select: { name: true } } } }),
+  ]);
+  const names = new Map(members.map((member) => [member.userId, member.user.name]));
   const withState = documentWithState(
-    parsed.data,
+    documentWithPlanning(parsed.data, plan, planning, (userId) => names.get(userId)),
     plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
     gateStatuses,
     (signature) => isLateSignature(blocksByGateId.get(signature.gateId) ?? "COMPLETE", signature, times),
