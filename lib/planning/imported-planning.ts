@@ -12,6 +12,8 @@ interface CreatedRows {
 
 const SECTION_PREFIX = "section ";
 const fold = (text: string) => text.trim().toLowerCase();
+/** "@Lee Lead" and "Lee Lead" name the same person. */
+const ownerKey = (written: string) => fold(written.trim().startsWith("@") ? written.trim().slice(1) : written);
 
 /**
  * Owners and dependencies a new plan's document names ("Owner: …", "Depends on: …" under a
@@ -27,7 +29,7 @@ export async function writeImportedPlanning(tx: Tx, planId: string, document: Pl
   const ownerNames = (item: PlanItem) => item.owners ?? (item.assignee ? [item.assignee] : []);
   if (!named.some(({ source }) => ownerNames(source).length || source.dependsOn?.length)) return;
 
-  const resolveOwner = await ownerResolver(tx, planId, [...new Set(named.flatMap(({ source }) => ownerNames(source).map(fold)))]);
+  const resolveOwner = await ownerResolver(tx, planId, [...new Set(named.flatMap(({ source }) => ownerNames(source).map(ownerKey)))]);
   const ownerRows = named.flatMap(({ row, source }) => {
     const seen = new Set<string>();
     return ownerNames(source)
@@ -61,7 +63,7 @@ async function ownerResolver(tx: Tx, planId: string, folded: string[]) {
   for (const user of users) byName.set(fold(user.name), byName.has(fold(user.name)) ? null : user.id);
   const titles = new Map([...roles.map((role) => role.title), ...members.flatMap((member) => member.titles)].map((title) => [fold(title), title]));
   return (written: string): { userId: string } | { title: string } | undefined => {
-    const key = fold(written.startsWith("@") ? written.slice(1) : written);
+    const key = ownerKey(written);
     const userId = byEmail.get(key) ?? byName.get(key);
     if (userId) return { userId };
     const title = titles.get(key);
