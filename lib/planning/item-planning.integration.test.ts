@@ -6,6 +6,8 @@ import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import { applyEvents } from "@/lib/plan-state/live-state";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
+import { exportPlanAsMarkdown } from "@/lib/plans/export-plan";
+import { describeEvent } from "@/lib/plan-state/describe-event";
 import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { connectClient, startServerProcess, waitFor, type LiveClient, type ServerProcess } from "@/lib/testing/live-harness";
@@ -172,6 +174,12 @@ describe("ticking a step that waits for others", () => {
     expect(overridden.message.event).toMatchObject({ type: "item.changed", override: { reason: "Deployed by hand", blockers: [{ itemId: items.backup }, { itemId: items.announce }, { itemId: items.deploy }] } });
     const stored = await db().planEvent.findFirstOrThrow({ where: { planId, seq: overridden.message.seq } });
     expect(stored.payload).toMatchObject({ event: { override: { reason: "Deployed by hand" } } });
+    const texts: Record<string, string> = { [items.smoke]: "Smoke test", [items.backup]: "Back up the database", [items.announce]: "Announce the window", [items.deploy]: "Deploy" };
+    expect(describeEvent(overridden.message, (id) => texts[id])).toBe(
+      "Lee Lead marked “Smoke test” done before “Back up the database”, “Announce the window”, “Deploy” (override: Deployed by hand)",
+    );
+    const { markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" });
+    expect(markdown).toContain("**Dependency override**: “Smoke test” done before “Back up the database”, “Announce the window”, “Deploy”: Deployed by hand (Lee Lead, ");
 
     await applyPlanChange(lead, planId, plan(items.announce, { dependsOn: [{ itemId: items.deploy }] }));
     await expect(applyPlanChange(executor, planId, tick(items.announce, "SKIPPED", { expectedVersion: 1, note: "Announced yesterday" }))).resolves.toBeTruthy();
