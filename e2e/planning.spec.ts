@@ -34,6 +34,10 @@ test("owners, Up next for me, Waiting for, a refused tick and the lead's overrid
   Depends on: section Preparation
   Duration: 20 min
 - [ ] Smoke test the release
+
+## Sign-Off
+### Pre-Deployment Sign-Off
+- [ ] DevOps Lead: ____ Date: ____
 `,
     members: [{ email: DEVOPS_LEAD.email, role: "EXECUTOR", titles: ["DevOps Lead"] }],
   });
