@@ -19,6 +19,7 @@ const section = (id: string, level: number, items: LiveSectionStructure["items"]
   documentKey: id,
   title: id,
   level,
+  parentId: null,
   offsetLabel: null,
   isRollback: false,
   notes: "",

@@ -34,6 +34,8 @@ interface LiveItemProps {
   canComment: boolean;
   flash: boolean;
   onChange: (change: PlanChange) => void;
+  /** Owners, planned minutes and what the step waits for (components/live/item-planning-badges.tsx). */
+  planning?: React.ReactNode;
 }
 
 /** What the item asks before a measured step is done: its value, or a confirmation that it misses the target. */
@@ -45,7 +47,7 @@ type MeasurePrompt = { kind: "missing" } | { kind: "outside"; value: number };
  * that do not apply are disabled), so nothing moves under the pointer; after every action the focus returns to the item row,
  * so the keyboard shortcuts keep working and never type into a box by accident.
  */
-export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange }: LiveItemProps) {
+export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange, planning }: LiveItemProps) {
   const rowRef = useRef<HTMLLIElement>(null);
   const measureRef = useRef<HTMLInputElement>(null);
   const [asking, setAsking] = useState<"SKIPPED" | "FAILED" | null>(null);
@@ -171,6 +173,7 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             {isAddedDuringRun(item) ? <AddedDuringRunBadge /> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
+          {planning}
 
           {canTick && metric ? (
                 <form

@@ -9,6 +9,10 @@ import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners
 import { asPlanChange, editorSectionsOf } from "@/components/editor/editor-types";
 import { PlanEditor, type SendStructural } from "@/components/editor/plan-editor";
 import { LiveItem } from "@/components/live/live-item";
+import { BlockedTickOverride } from "@/components/live/blocked-tick-override";
+import { ItemPlanningBadges } from "@/components/live/item-planning-badges";
+import { MyStepsPanel } from "@/components/live/my-steps-panel";
+import { livePlanning } from "@/lib/planning/live-planning";
 import { PresenceBar } from "@/components/live/presence-bar";
 import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
 import { usePlanLive } from "@/components/live/use-plan-live";
@@ -57,6 +61,8 @@ interface Notice {
   kind: "error" | "info";
   message: string;
   openItems?: { id: string; text: string }[];
+  /** A Done refused because the step waits for others: the lead may send it again with a reason. */
+  overridable?: Extract<PlanChange, { type: "item.status" }>;
 }
 
 /**
@@ -97,6 +103,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
     },
     [sendChange],
   );
+  const [mineOnly, setMineOnly] = useState(false);
 
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
@@ -123,8 +130,9 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
         });
       }
       if (!answer.ok) {
-        const openItems = (answer.error as { openItems?: Notice["openItems"] }).openItems;
-        setNotice({ kind: "error", message: answer.error.message, openItems });
+        const { openItems, blockers } = answer.error as { openItems?: Notice["openItems"]; blockers?: { itemId: string; text: string }[] };
+        const overridable = blockers && planChange.type === "item.status" && !planChange.override ? planChange : undefined;
+        setNotice({ kind: "error", message: answer.error.message, openItems: openItems ?? blockers?.map((blocker) => ({ id: blocker.itemId, text: blocker.text })), overridable });
       }
     },
     [sendChange],
@@ -138,6 +146,14 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
     },
     [sendChange],
   );
+
+  // Owners, dependencies and Up next follow every event: the graph is rebuilt from the live state.
+  const planning = useMemo(
+    () => livePlanning(sections, (id) => ({ ...state.items[id]!, ...optimistic[id] }).status, state.planning, state.members),
+    [sections, state.items, state.planning, state.members, optimistic],
+  );
+  const me = { userId: viewer.id, titles: signing.titles };
+  const upNext = planning.upNext(me);
 
   const rollingBack = state.status === "ROLLING_BACK";
   // While rolling back, the rollback procedure comes first.
@@ -235,6 +251,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
                 {notice.openItems.length > 10 ? <li>…and {notice.openItems.length - 10} more</li> : null}
               </ul>
             ) : null}
+            {notice.overridable && permissions.run ? <BlockedTickOverride onOverride={(reason) => void change({ ...notice.overridable!, override: { reason } })} /> : null}
           </div>
         ) : null}
       </div>
@@ -301,7 +318,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
                 ))}
                 {section.items.length ? (
                   <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
-                    {section.items.map((item) => (
+                    {section.items.filter((item) => !mineOnly || planning.isMine(item.id, me)).map((item) => (
                       <LiveItem
                         key={item.id}
                         item={item}
@@ -311,6 +328,14 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
                         canComment={permissions.comment}
                         flash={flashing.has(item.id)}
                         onChange={change}
+                        planning={
+                          <ItemPlanningBadges
+                            owners={planning.owners(item.id)}
+                            blockers={planning.blockers(item.id)}
+                            plannedMinutes={planning.plannedMinutes(item.id)}
+                            pending={itemState(item.id).status === "PENDING"}
+                          />
+                        }
                       />
                     ))}
                   </ul>
@@ -326,6 +351,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
         </div>
 
         <aside className="space-y-6">
+          <MyStepsPanel upNext={upNext} mineOnly={mineOnly} onMineOnlyChange={setMineOnly} />
           <TickingTimePanel state={state} phases={time.phases} schedule={time.schedule} permissions={{ run: permissions.run, tick: permissions.tick }} onChange={change} />
           <LivePlanMetrics state={state} phases={time.phases} initial={time.metrics} />
           <section aria-labelledby="gates-title">

@@ -4,6 +4,7 @@ import { isDoneOutsideTarget } from "@/lib/plan-document/metric";
 import { analyzeItemText, formatStateSuffix, strikeForState } from "@/lib/import/item-text";
 import { BLANK } from "@/lib/import/placeholders";
 import { foldUserText } from "@/lib/import/fold-user-text";
+import { planningFieldLines } from "@/lib/import/item-planning-fields";
 
 /**
  * Markdown for the pieces of a PlanDocument, written in the forms the parser reads back
@@ -58,6 +59,8 @@ function itemText(item: PlanItem, includeState: boolean): string {
 function itemMarkdown(item: PlanItem, includeState: boolean): string {
   const done = includeState && item.state?.status === "done";
   const lines = [`- [${done ? "x" : " "}] ${indent(itemText(item, includeState), 2).trimStart()}`];
+  const planning = planningFieldLines(item);
+  if (planning !== undefined) lines.push("", indent(planning, 2));
   // Blank lines keep details and commands out of the item's first paragraph.
   if (item.details !== undefined) lines.push("", indent(item.details, 2));
   for (const command of item.commands) lines.push("", indent(fence(command), 2));

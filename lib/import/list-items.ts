@@ -4,6 +4,7 @@ import type { BuildState } from "@/lib/import/build-state";
 import { looksLikeRole } from "@/lib/import/heading-context";
 import { analyzeItemText, parseStateSuffix, unstrikeForState } from "@/lib/import/item-text";
 import { isCommentOnly } from "@/lib/import/source-text";
+import { readPlanningFields, type ItemPlanningFields } from "@/lib/import/item-planning-fields";
 
 /** The first paragraph of a list item, as inline Markdown ("" if it starts with something else). */
 export function listItemText(item: ListItem, state: BuildState): string {
@@ -37,6 +38,7 @@ function toItem(item: ListItem, id: string, group: string | undefined, state: Bu
   const commands: CodeBlock[] = [];
   const details: string[] = [];
   const children: PlanItem[] = [];
+  let planning: ItemPlanningFields = {};
   let afterList: PlanItem[] | undefined;
   item.children.forEach((child, index) => {
     const previousList = afterList;
@@ -54,7 +56,12 @@ function toItem(item: ListItem, id: string, group: string | undefined, state: Bu
       if (step) afterList = previousList;
     } else if (child.type === "html" && isCommentOnly(child.value)) {
       afterList = previousList;
-    } else details.push(state.source.block(child));
+    } else {
+      // "Owner: …", "Depends on: …", "Duration: …" lines are the step's planning, not its details.
+      const fields = child.type === "paragraph" ? readPlanningFields(state.source.block(child)) : undefined;
+      if (fields) planning = { ...planning, ...fields };
+      else details.push(state.source.block(child));
+    }
   });
   if (rawText === "" && commands.length === 0 && details.length === 0 && children.length === 0) return undefined;
 
@@ -76,6 +83,7 @@ function toItem(item: ListItem, id: string, group: string | undefined, state: Bu
     ...(group !== undefined ? { group } : {}),
     ...(facts.metric ? { metric: facts.metric } : {}),
     ...(state_ ? { state: state_ } : {}),
+    ...planning,
     line: state.source.startLine(item),
   };
 }

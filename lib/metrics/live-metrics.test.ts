@@ -55,6 +55,7 @@ const state: PlanLiveState = {
   checks: [],
   overrides: [],
   members: [],
+  planning: {},
 };
 
 const phases: PhaseSection[] = [

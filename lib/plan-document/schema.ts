@@ -75,6 +75,12 @@ export const planItemSchema = z.object({
   group: z.string().optional(),
   metric: metricSchema.optional(),
   state: itemStateSchema.optional(),
+  /** Who does the step, as written ("Owner: Eve; DevOps Lead"): member names or emails, or sign-off titles. */
+  owners: z.array(z.string()).optional(),
+  /** What the step waits for, as written ("Depends on: Deploy; section Verify"): step texts or ids, or sections. */
+  dependsOn: z.array(z.string()).optional(),
+  /** How long the step is planned to take ("Duration: 15 min"). */
+  plannedMinutes: z.number().optional(),
   line: z.number().int().optional(),
 });
 

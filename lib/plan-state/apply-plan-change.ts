@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { changeTime } from "@/lib/plan-state/change-clock";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actionForChange } from "@/lib/plan-state/permissions";
+import { actionForChange, mayPerform } from "@/lib/plan-state/permissions";
 import { planChangeSchema, type PlanChange } from "@/lib/plan-state/change-schema";
 import type { ItemLiveState, PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
@@ -12,11 +12,13 @@ import { removeMember, writeMember } from "@/lib/plan-state/write-members";
 import { writePlanSettings } from "@/lib/plan-state/write-settings";
 import { createShareLink, revokeShareLink } from "@/lib/plan-state/write-share-link";
 import { writeGateConfiguration, writeSignature } from "@/lib/plan-state/write-signoff";
+import { writeItemPlanChange } from "@/lib/planning/write-item-plan-change";
 import { writeCheckStatus, writeDowntime, writeItemFlag, writeWindow } from "@/lib/plan-state/write-time";
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
 import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/item-change-store";
 import { downtimeEffect } from "@/lib/plan-state/downtime-rules";
 import { checkMeasuredDone } from "@/lib/plan-state/measured-done";
+import { decideTickAgainstDependencies, type TickDecision } from "@/lib/planning/tick-blocking";
 import { metricSchema } from "@/lib/plan-document/schema";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
@@ -71,6 +73,17 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
         item: { ...item, statusAt: item.statusAt?.toISOString() ?? null },
       });
     }
+    const dependencies: TickDecision =
+      change.type === "item.status"
+        ? decideTickAgainstDependencies({
+            status: change.status,
+            predecessors: context.predecessors,
+            override: change.override,
+            // Going ahead over open predecessors is the lead's call, like going ahead over a gate.
+            mayOverride: mayPerform(context.role, "run", actor),
+          })
+        : { ok: true };
+    if (!dependencies.ok) throw new AppError(dependencies.code, dependencies.message, { blockers: dependencies.blockers });
     const at = changeTime();
     const write =
       change.type === "item.status"
@@ -101,6 +114,7 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
         version: item.version + 1,
       },
       previousStatus: item.status,
+      ...(dependencies.ok && dependencies.override ? { override: dependencies.override } : {}),
     };
     const withEffects = ({ staleSignatureIds, downtime }: ItemChangeSideEffects): PlanEventPayload => ({
       ...event,
@@ -175,6 +189,8 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: await writeItemFlag(tx, plan, change) };
     case "check.status":
       return { event: await writeCheckStatus(tx, plan, change, actor, at) };
+    case "item.plan":
+      return { event: await writeItemPlanChange(tx, plan, change) };
   }
 }
 

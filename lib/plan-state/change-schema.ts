@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/window";
+import { itemPlanningFieldsSchema } from "@/lib/planning/planning-schema";
 
 /**
  * Every change a participant can make to a running plan, as one validated union. The HTTP
@@ -21,8 +22,11 @@ export const itemStatusChangeSchema = z
     measuredValue: z.number().finite().optional(),
     /** The person saw that the value misses the target and marks it done anyway. */
     confirmOutsideTarget: z.boolean().optional(),
+    /** Tick a step Done although steps it waits for are open, saying why (the lead only). */
+    override: z.object({ reason: z.string().trim().min(1, { error: "Say why the step is done before the steps it waits for." }).max(1000) }).optional(),
   })
   .superRefine((change, ctx) => {
+    if (change.override && change.status !== "DONE") ctx.addIssue({ code: "custom", path: ["override"], message: "Only ticking a step Done can override what it waits for." });
     if (change.status === "SKIPPED" && !change.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the item is skipped." });
     if (change.status === "FAILED" && !change.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Describe what failed." });
   });
@@ -146,6 +150,16 @@ export const checkStatusSchema = z
   });
 
 
+/**
+ * A step's owners (plan members or sign-off titles), what it waits for (steps or whole
+ * sections of the plan) and its planned minutes; each field replaces what was there, and an
+ * absent one stays as it was. Refused with 409 when the dependencies would make a loop.
+ */
+export const itemPlanSchema = z
+  .object({ type: z.literal("item.plan"), itemId, expectedVersion: z.number().int().min(0) })
+  .extend(itemPlanningFieldsSchema.shape)
+  .refine((change) => change.owners !== undefined || change.dependsOn !== undefined || change.plannedMinutes !== undefined, { error: "Say what to change." });
+
 export const planChangeSchema = z.union([
   itemStatusChangeSchema,
   itemMeasurementSchema,
@@ -163,6 +177,7 @@ export const planChangeSchema = z.union([
   downtimeChangeSchema,
   itemFlagSchema,
   checkStatusSchema,
+  itemPlanSchema,
 ]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;

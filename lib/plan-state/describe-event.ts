@@ -12,8 +12,11 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       const stale = event.staleSignatureIds?.length;
       const staleNote = stale ? ` — ${stale} sign-off${stale === 1 ? " is" : "s are"} now stale` : "";
       const downtimeNote = event.downtime ? (event.downtime.some((period) => period.endedAt === null) ? " — downtime started" : " — downtime ended") : "";
-      return describeItemChange(actor, quote(item.id), item, previousStatus) + staleNote + downtimeNote;
+      const overrideNote = event.override ? ` before ${event.override.blockers.map((blocker) => quote(blocker.itemId)).join(", ")} (override: ${event.override.reason})` : "";
+      return describeItemChange(actor, quote(item.id), item, previousStatus) + overrideNote + staleNote + downtimeNote;
     }
+    case "item.planned":
+      return `${actor} changed who does ${quote(event.item.id)}, what it waits for or how long it takes`;
     case "comment.added":
       return `${actor} commented on ${quote(event.comment.itemId)}: ${event.comment.body}`;
     case "plan.status": {

@@ -3,6 +3,7 @@ import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import type { GateBlocksName, GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
+import type { ItemPlanning } from "@/lib/planning/planning-schema";
 
 /**
  * The events of a plan's log, as stored (PlanEvent.payload) and as broadcast. Each carries
@@ -81,7 +82,17 @@ export type PlanEventPayload =
    * `staleSignatureIds`: signatures this change made stale, because they had approved the item as it was.
    * `downtime`: the plan's downtime periods, when ticking this item (flagged as downtime start or end) changed them.
    */
-  | { type: "item.changed"; item: ItemLiveState; previousStatus: ItemStatusName; staleSignatureIds?: string[]; downtime?: DowntimePeriodLive[] }
+  /** `override`: the lead ticked the step Done although it waited for `blockers`, and said why. */
+  | {
+      type: "item.changed";
+      item: ItemLiveState;
+      previousStatus: ItemStatusName;
+      staleSignatureIds?: string[];
+      downtime?: DowntimePeriodLive[];
+      override?: DependencyOverride;
+    }
+  /** A step's owners, dependencies or planned minutes changed; its version went up with them. */
+  | { type: "item.planned"; item: ItemLiveState; planning: ItemPlanning }
   | { type: "comment.added"; comment: CommentLiveState }
   | {
       type: "plan.status";
@@ -110,6 +121,11 @@ export type PlanEventPayload =
   | { type: "check.changed"; check: CheckLiveState }
   /** Only in a share link's stream: an event it may not see, kept so its sequence has no gap. */
   | { type: "withheld" };
+
+export interface DependencyOverride {
+  reason: string;
+  blockers: { itemId: string; text: string }[];
+}
 
 export interface PlanEventMessage {
   planId: string;

@@ -6,6 +6,7 @@ import { databaseUrl } from "@/lib/env";
 import type { DowntimeMarkerName, DowntimePeriodLive, ItemLiveState } from "@/lib/plan-state/events";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
+import type { Predecessor } from "@/lib/planning/tick-blocking";
 
 /**
  * The SQL behind item changes, the hottest write in the product (every tick of a live run).
@@ -27,6 +28,8 @@ export interface ItemChangeContext {
   lastSeq: number;
   role: PlanRoleName | null;
   item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null; metric: unknown }) | null;
+  /** The steps the item waits for (directly, or through a section it waits for), in plan order, with their status. */
+  predecessors: Predecessor[];
   downtimeOpen: boolean;
   /** The plan's share-link settings, read with the lock so the share stream follows the settings in force. */
   shareShowsDiscussion: boolean;
@@ -90,6 +93,7 @@ export async function changeItemLocked<T>(
               metric: row.metric,
             }
           : null,
+        predecessors: row.predecessors ?? [],
         downtimeOpen: row.downtime_open,
         shareShowsDiscussion: row.share_shows_discussion,
         hideCommandsInShare: row.hide_commands_in_share,
@@ -133,6 +137,21 @@ export async function changeItemLocked<T>(
   }
 }
 
+// The steps the item waits for: named items, and every item under a named section (its
+// subsections too). Index lookups only, so a step without dependencies costs next to nothing.
+const PREDECESSORS = `
+  WITH RECURSIVE deps AS (
+         SELECT d."dependsOnItemId", d."dependsOnSectionId" FROM "PlanItemDependency" d WHERE d."itemId" = $3
+       ), sections(id) AS (
+         SELECT "dependsOnSectionId" FROM deps WHERE "dependsOnSectionId" IS NOT NULL
+          UNION SELECT s.id FROM "PlanSection" s JOIN sections ON s."parentId" = sections.id
+       ), predecessors AS (
+         SELECT b.id, b.text, b.status, b.position FROM "PlanItem" b WHERE b.id IN (SELECT "dependsOnItemId" FROM deps)
+          UNION SELECT b.id, b.text, b.status, b.position FROM "PlanItem" b JOIN sections ON b."sectionId" = sections.id
+       )
+  SELECT COALESCE(json_agg(json_build_object('itemId', id, 'text', text, 'status', status) ORDER BY position), '[]'::json)
+    FROM predecessors WHERE id <> $3`;
+
 const LOCK_AND_READ = `
   SELECT p.status::text AS plan_status, p."lastSeq" AS last_seq, m.role::text AS role,
          p."shareShowsDiscussion" AS share_shows_discussion, p."hideCommandsInShare" AS hide_commands_in_share,
@@ -143,7 +162,8 @@ const LOCK_AND_READ = `
          EXISTS (SELECT 1 FROM "DowntimePeriod" d WHERE d."planId" = p.id AND d."endedAt" IS NULL) AS downtime_open,
          EXISTS (SELECT 1 FROM "GateSignature" s
                   WHERE s."planId" = p.id AND s."staleAt" IS NULL AND s."supersededAt" IS NULL
-                    AND s."coveredItems" ? $3) AS covered_by_signature
+                    AND s."coveredItems" ? $3) AS covered_by_signature,
+         (${PREDECESSORS}) AS predecessors
     FROM "Plan" p
     LEFT JOIN "PlanMember" m ON m."planId" = p.id AND m."userId" = $2
     LEFT JOIN "PlanItem" i ON i.id = $3 AND i."planId" = p.id

@@ -23,6 +23,7 @@ const state: PlanLiveState = {
   checks: [],
   overrides: [],
   members: [],
+  planning: {},
 };
 
 const message = (seq: number, at: string, event: PlanEventPayload): PlanEventMessage => ({ planId: "p", seq, at, actor: null, event });

@@ -13,6 +13,7 @@ import type {
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
+import type { ItemPlanning } from "@/lib/planning/planning-schema";
 
 /**
  * What a client holds of a running plan and how events move it forward. Pure and shared:
@@ -52,6 +53,11 @@ export interface PlanLiveState {
    * so a title taken away removes the Approve button on the holder's open page at once.
    */
   members: MemberLiveState[];
+  /**
+   * Owners, dependencies and planned minutes of the steps that have any. Owners hold user ids
+   * and titles; pages resolve them through `members`, so a title handed over shows at once.
+   */
+  planning: Record<string, ItemPlanning>;
 }
 
 export const ACTIVITY_LENGTH = 50;
@@ -83,6 +89,10 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       }
       break;
     }
+    case "item.planned":
+      next.items = { ...state.items, [event.item.id]: event.item };
+      next.planning = { ...state.planning, [event.item.id]: event.planning };
+      break;
     case "comment.added":
       next.comments = { ...state.comments, [event.comment.itemId]: [...(state.comments[event.comment.itemId] ?? []), event.comment] };
       break;

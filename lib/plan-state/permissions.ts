@@ -37,6 +37,7 @@ const ACTION_BY_CHANGE = {
   downtime: "run",
   "item.flag": "edit",
   "check.status": "tick",
+  "item.plan": "edit",
 } as const satisfies Record<string, PlanAction>;
 
 export type PlanChangeType = keyof typeof ACTION_BY_CHANGE;

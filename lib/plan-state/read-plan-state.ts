@@ -5,6 +5,7 @@ import { ACTIVITY_LENGTH, type PlanLiveState } from "@/lib/plan-state/live-state
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import { checkLiveState, downtimePeriods, windowLiveState, windowSelect } from "@/lib/plan-state/write-time";
+import { readItemPlanning } from "@/lib/planning/read-item-planning";
 import { loadItemSpans } from "@/lib/timeline/timeline-source";
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { liveConfigOf, loadGateConfigs, loadSignaturesInForce } from "@/lib/signoffs/read-signoffs";
@@ -61,7 +62,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members, planning] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -77,6 +78,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         tx.monitoringCheck.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } }),
         loadGateOverrides(tx, planId),
         tx.planMember.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, titles: true, user: { select: { name: true } } } }),
+        readItemPlanning(tx, planId),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -109,6 +111,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         checks: checks.map(checkLiveState),
         overrides,
         members: members.map((member) => ({ userId: member.userId, name: member.user.name, role: member.role as PlanRoleName, titles: [...member.titles] })),
+        planning,
       };
     },
     { isolationLevel: "RepeatableRead" },

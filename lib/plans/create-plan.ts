@@ -6,6 +6,7 @@ import { findLeadAccount } from "@/lib/plans/plan-lead";
 import { timeColumnsOf } from "@/lib/plans/time-columns";
 import { gateRows, planColumnsOf, sectionAndItemRows } from "@/lib/plans/plan-rows";
 import type { InitialMember } from "@/lib/templates/initial-members";
+import { writeImportedPlanning } from "@/lib/planning/imported-planning";
 
 /**
  * Creates a plan from a plan document: the plan, its sections, items and gates in one
@@ -54,6 +55,7 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
     for (const { roles, ...gate } of gates) {
       await tx.gate.create({ data: { ...gate, planId: plan.id, roles: { create: roles } } });
     }
+    await writeImportedPlanning(tx, plan.id, document, { sections, items });
     return plan;
   });
   notifyDashboards();

@@ -41,6 +41,7 @@ export interface ItemRow {
   measuredValue: number | null;
   statusByName: string | null;
   statusAt: Date | null;
+  plannedDurationMinutes: number | null;
 }
 
 export interface GateRow {
@@ -148,6 +149,8 @@ export function sectionAndItemRows(document: PlanDocument, newId: () => string =
         measuredValue: item.state?.measuredValue ?? null,
         statusByName: item.state && item.state.status !== "pending" ? (item.state.by ?? "import") : null,
         statusAt: item.state?.at ? new Date(item.state.at) : null,
+        // Whole minutes, at least one: "90 s" plans 2, as the item.plan change stores it.
+        plannedDurationMinutes: item.plannedMinutes === undefined ? null : Math.max(1, Math.round(item.plannedMinutes)),
       });
       visitItems(item.items, sectionId, id);
     }

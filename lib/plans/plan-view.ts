@@ -90,6 +90,8 @@ export function buildPlanView(plan: Omit<PlanWithStructure, "members">): PlanVie
 /** The plan's structure as the live (client) page needs it: plain data, no state. */
 export interface LiveSectionStructure {
   id: string;
+  /** The enclosing section, for dependencies on a whole section (its subsections included). */
+  parentId: string | null;
   documentKey: string;
   title: string;
   level: number;
@@ -116,6 +118,7 @@ export interface LiveSectionStructure {
 export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
   return view.sections.map((section) => ({
     id: section.row.id,
+    parentId: section.row.parentId,
     documentKey: section.row.documentKey,
     title: section.row.title,
     level: section.row.level,

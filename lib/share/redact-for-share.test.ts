@@ -72,6 +72,7 @@ const initial: PlanLiveState = {
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
   overrides: [],
   members: [],
+  planning: {},
 };
 
 describe("redactEventForShare", () => {
@@ -157,6 +158,7 @@ describe("redactSectionsForShare", () => {
   const command = { language: "bash", code: "kubectl rollout status deploy/api" };
   const section: LiveSectionStructure = {
     id: "s1",
+    parentId: null,
     documentKey: "s1",
     title: "Deployment",
     level: 2,

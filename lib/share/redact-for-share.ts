@@ -76,6 +76,8 @@ export function redactStateForShare(state: PlanLiveState, policy: SharePolicy = 
     overrides: state.overrides.map((override) => shareOverride(override, policy)),
     // Never the member list: it names who may be watching, and a share page has no buttons to pick with it.
     members: [],
+    // Who owns which step names people, and the dependencies only serve those who tick.
+    planning: {},
   };
 }
 

@@ -79,6 +79,15 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
     },
     change: () => ({ type: "check.status", checkId: "check-1", status: "DONE" }),
   },
+  "plan a step (owners, dependencies, duration)": {
+    allowed: ["lead"],
+    change: (f) => ({ type: "item.plan", itemId: f.itemIds[1], expectedVersion: 0, owners: [{ userId: f.userIds.executor }, { title: "QA Lead" }], dependsOn: [{ itemId: f.itemIds[0] }], plannedMinutes: 15 }),
+  },
+  "tick Done over an open predecessor, with a reason": {
+    allowed: ["lead"],
+    prepare: async (f) => void (await db().planItemDependency.create({ data: { planId: f.planId, itemId: f.itemIds[1]!, dependsOnItemId: f.itemIds[0]!, position: 0 } })),
+    change: (f) => ({ type: "item.status", itemId: f.itemIds[1], status: "DONE", expectedVersion: 0, override: { reason: "Ran it by hand" } }),
+  },
 };
 
 const actor = (fixture: Fixture, who: keyof Fixture["userIds"]) => ({ id: fixture.userIds[who], name: who, isAdmin: false });
@@ -121,7 +130,7 @@ async function freshFixture(): Promise<Fixture> {
 
 /** Everything a change could touch, to prove a refused call wrote nothing. */
 async function fingerprint(planId: string): Promise<string> {
-  const [plan, items, members, signatures, links, comments, events, downtime, checks] = await Promise.all([
+  const [plan, items, members, signatures, links, comments, events, downtime, checks, owners, dependencies] = await Promise.all([
     db().plan.findUniqueOrThrow({
       where: { id: planId },
       select: {
@@ -138,7 +147,7 @@ async function fingerprint(planId: string): Promise<string> {
         expectedDowntimeMinutes: true,
       },
     }),
-    db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true, downtimeMarker: true } }),
+    db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true, downtimeMarker: true, plannedDurationMinutes: true } }),
     db().planMember.findMany({ where: { planId }, orderBy: { userId: "asc" }, select: { userId: true, role: true, titles: true } }),
     db().gateSignature.count({ where: { planId } }),
     db().shareLink.findMany({ where: { planId }, select: { id: true, revokedAt: true } }),
@@ -146,8 +155,10 @@ async function fingerprint(planId: string): Promise<string> {
     db().planEvent.count({ where: { planId } }),
     db().downtimePeriod.count({ where: { planId } }),
     db().monitoringCheck.findMany({ where: { planId }, select: { status: true, doneAt: true } }),
+    db().planItemOwner.findMany({ where: { planId }, orderBy: [{ itemId: "asc" }, { position: "asc" }], select: { itemId: true, userId: true, title: true } }),
+    db().planItemDependency.findMany({ where: { planId }, orderBy: [{ itemId: "asc" }, { position: "asc" }], select: { itemId: true, dependsOnItemId: true, dependsOnSectionId: true } }),
   ]);
-  return JSON.stringify({ plan, items, members, signatures, links, comments, events, downtime, checks });
+  return JSON.stringify({ plan, items, members, signatures, links, comments, events, downtime, checks, owners, dependencies });
 }
 
 async function cookieOf(fixture: Fixture, who: Principal): Promise<string | undefined> {

@@ -14,6 +14,8 @@ export interface TimelineSectionInput {
   isRollback: boolean;
   /** The section's own items, not its subsections'. */
   itemIds: string[];
+  /** The sum of the planned minutes of its own items that have them; null when none has. */
+  itemPlannedMinutes?: number | null;
 }
 
 export interface PhaseSection {
@@ -22,7 +24,7 @@ export interface PhaseSection {
   isRollback: boolean;
   /** The phase's own offset, or the earliest offset among its subsections. */
   offsetMinutes: number | null;
-  /** The phase's own duration, or the sum of its subsections' durations. */
+  /** The phase's own duration, or the sum of its subsections' durations, or else of its steps' planned minutes. */
   durationMinutes: number | null;
   /** Every item in the phase, subsections included. */
   itemIds: string[];
@@ -52,12 +54,15 @@ export function phaseSections(sections: readonly TimelineSectionInput[]): PhaseS
       const all = subtree(section).filter((inner) => inner.isRollback === section.isRollback);
       const offsets = all.map((inner) => inner.offsetMinutes).filter((offset): offset is number => offset !== null);
       const childDurations = all.slice(1).map((inner) => inner.plannedDurationMinutes).filter((minutes): minutes is number => minutes !== null);
+      // Steps planned one by one add up to the phase's length when no heading gives one.
+      const stepMinutes = all.map((inner) => inner.itemPlannedMinutes ?? null).filter((minutes): minutes is number => minutes !== null);
+      const fromSteps = stepMinutes.length ? stepMinutes.reduce((sum, minutes) => sum + minutes, 0) : null;
       return {
         id: section.id,
         title: section.title,
         isRollback: section.isRollback,
         offsetMinutes: section.offsetMinutes ?? (offsets.length ? Math.min(...offsets) : null),
-        durationMinutes: section.plannedDurationMinutes ?? (childDurations.length ? childDurations.reduce((sum, minutes) => sum + minutes, 0) : null),
+        durationMinutes: section.plannedDurationMinutes ?? (childDurations.length ? childDurations.reduce((sum, minutes) => sum + minutes, 0) : fromSteps),
         itemIds: all.flatMap((inner) => inner.itemIds),
       };
     });

@@ -42,6 +42,15 @@ describe("phaseSections", () => {
     expect(phases[1]).toMatchObject({ offsetMinutes: 0, durationMinutes: null, itemIds: ["d1", "d2", "d3"] });
   });
 
+  it("adds up the steps' planned minutes for a phase whose heading gives no duration", () => {
+    const phases = phaseSections([
+      section("a", 2, { offsetMinutes: 0, itemIds: ["a1", "a2"], itemPlannedMinutes: 25 }),
+      section("b", 2, { plannedDurationMinutes: 10, itemIds: ["b1"], itemPlannedMinutes: 40 }),
+      section("c", 2, { itemIds: ["c1"] }),
+    ]);
+    expect(phases.map((phase) => phase.durationMinutes)).toEqual([25, 10, null]);
+  });
+
   it("falls back to the shallowest level that splits the items when no heading has an offset", () => {
     const phases = phaseSections([
       section("title", 1),

@@ -12,17 +12,21 @@ type Reader = DatabaseOrTransaction;
 export async function loadPhases(tx: Pick<Reader, "planSection" | "planItem">, planId: string): Promise<PhaseSection[]> {
   const [sections, items] = await Promise.all([
     tx.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } }),
-    tx.planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, sectionId: true } }),
+    tx.planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, sectionId: true, plannedDurationMinutes: true } }),
   ]);
   return phaseSections(sectionInputs(sections, items));
 }
 
 export function sectionInputs(
   sections: readonly { id: string; title: string; level: number; parentId: string | null; offsetMinutes: number | null; plannedDurationMinutes: number | null; isRollback: boolean }[],
-  items: readonly { id: string; sectionId: string }[],
+  items: readonly { id: string; sectionId: string; plannedDurationMinutes?: number | null }[],
 ): TimelineSectionInput[] {
   const itemsBySection = new Map<string, string[]>();
-  for (const item of items) itemsBySection.set(item.sectionId, [...(itemsBySection.get(item.sectionId) ?? []), item.id]);
+  const minutesBySection = new Map<string, number>();
+  for (const item of items) {
+    itemsBySection.set(item.sectionId, [...(itemsBySection.get(item.sectionId) ?? []), item.id]);
+    if (item.plannedDurationMinutes != null) minutesBySection.set(item.sectionId, (minutesBySection.get(item.sectionId) ?? 0) + item.plannedDurationMinutes);
+  }
   return sections.map((section) => ({
     id: section.id,
     title: section.title,
@@ -32,6 +36,7 @@ export function sectionInputs(
     plannedDurationMinutes: section.plannedDurationMinutes,
     isRollback: section.isRollback,
     itemIds: itemsBySection.get(section.id) ?? [],
+    itemPlannedMinutes: minutesBySection.get(section.id) ?? null,
   }));
 }
 
