@@ -107,12 +107,15 @@ function procedureSections(sections: PlanSection[]): string[] {
   return ids;
 }
 
-/** A "Decision maker: …" field declared anywhere in a gate's section belongs to the gate. */
+/**
+ * A "Decision maker: …" field declared anywhere in a gate's section belongs to the gate; of
+ * several, the last (the exporter writes the gate's own maker after the section's fields).
+ */
 function attachDecisionMakers(state: BuildState, sections: PlanSection[]): void {
   for (const section of sections) {
     const gate = state.gatesBySection.get(section.id);
     if (gate && gate.decisionMaker === undefined) {
-      const index = section.fields.findIndex((field) => isDecisionMakerKey(field.key));
+      const index = section.fields.findLastIndex((field) => isDecisionMakerKey(field.key));
       const field = section.fields[index];
       if (field) {
         gate.decisionMaker = field.value;
