@@ -20,6 +20,8 @@ import { checkMeasuredDone } from "@/lib/plan-state/measured-done";
 import { metricSchema } from "@/lib/plan-document/schema";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
+import { writeStructuralChange } from "@/lib/plan-editing/write-structure";
+import { undoLastEdit } from "@/lib/plan-editing/undo-edit";
 import { sharePolicyOf, type SharePolicy } from "@/lib/share/redact-for-share";
 
 type Tx = Prisma.TransactionClient;
@@ -175,6 +177,17 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: await writeItemFlag(tx, plan, change) };
     case "check.status":
       return { event: await writeCheckStatus(tx, plan, change, actor, at) };
+    case "section.add":
+    case "section.edit":
+    case "section.move":
+    case "section.remove":
+    case "item.add":
+    case "item.edit":
+    case "item.move":
+    case "item.remove":
+      return { event: await writeStructuralChange(tx, plan, change, at) };
+    case "plan.undo":
+      return { event: await undoLastEdit(tx, plan, actor.id, at) };
   }
 }
 

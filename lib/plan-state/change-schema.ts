@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/window";
+import {
+  itemAddSchema,
+  itemEditSchema,
+  itemMoveSchema,
+  itemRemoveSchema,
+  planUndoSchema,
+  sectionAddSchema,
+  sectionEditSchema,
+  sectionMoveSchema,
+  sectionRemoveSchema,
+} from "@/lib/plan-editing/edit-change-schema";
 
 /**
  * Every change a participant can make to a running plan, as one validated union. The HTTP
@@ -163,6 +174,16 @@ export const planChangeSchema = z.union([
   downtimeChangeSchema,
   itemFlagSchema,
   checkStatusSchema,
+  // The plan's structure (lib/plan-editing/edit-change-schema.ts).
+  sectionAddSchema,
+  sectionEditSchema,
+  sectionMoveSchema,
+  sectionRemoveSchema,
+  itemAddSchema,
+  itemEditSchema,
+  itemMoveSchema,
+  itemRemoveSchema,
+  planUndoSchema,
 ]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;

@@ -19,6 +19,7 @@ const state: PlanLiveState = {
   window: { windowStart: null, timeZone: "UTC", expectedDurationMinutes: null, expectedDowntimeMinutes: null },
   downtime: [],
   downtimeMarkers: { a: "START", b: "END" },
+  sectionVersions: {},
   itemSpans: {},
   checks: [],
   overrides: [],

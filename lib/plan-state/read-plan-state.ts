@@ -61,7 +61,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members, sections] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -77,6 +77,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         tx.monitoringCheck.findMany({ where: { planId }, orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } }),
         loadGateOverrides(tx, planId),
         tx.planMember.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, titles: true, user: { select: { name: true } } } }),
+        tx.planSection.findMany({ where: { planId }, select: { id: true, version: true } }),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -109,6 +110,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         checks: checks.map(checkLiveState),
         overrides,
         members: members.map((member) => ({ userId: member.userId, name: member.user.name, role: member.role as PlanRoleName, titles: [...member.titles] })),
+        sectionVersions: Object.fromEntries(sections.map((section) => [section.id, section.version])),
       };
     },
     { isolationLevel: "RepeatableRead" },
