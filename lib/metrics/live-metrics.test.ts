@@ -27,6 +27,7 @@ const fetchedAtStart: PlanMetricsResult = {
   failedItems: 0,
   skippedItems: 0,
   outsideTargetItems: 0,
+  stepsAddedDuringRun: 0,
 };
 
 const state: PlanLiveState = {

@@ -189,7 +189,7 @@ describe("rules by status", () => {
     expect(await attempt(lead, { type: "section.add", title: "More" })).toMatchObject({ status: 409 });
     expect(await attempt(lead, { type: "item.move", itemId: tests.id, expectedVersion: 1, sectionId: deploy.id })).toMatchObject({ status: 409 });
     const { markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" });
-    expect(markdown).toContain("Flush CDN cache");
+    expect(markdown).toContain("Flush CDN cache _(added during the run)_");
   });
 
   it("finished plans are read-only", async () => {
