@@ -279,10 +279,19 @@ describe("signatures and undo", () => {
     expect(allItems(document)[0]?.commands[0]?.code).toContain("pg_dump");
   });
 
-  it("undoes an added step during the run, but not other removals", async () => {
+  it("during the run, undoes an added step and a rewording; a step put back counts as added during the run", async () => {
     await db().plan.update({ where: { id: planId }, data: { status: "IN_PROGRESS", startedAt: new Date() } });
     await change({ type: "item.add", sectionId: (await section("Deploy")).id, text: "Flush CDN cache" });
     expect(await change({ type: "plan.undo" })).toMatchObject({ type: "item.removed", undoOf: expect.any(Number) });
     expect((await items()).some((row) => row.text === "Flush CDN cache")).toBe(false);
+    const tests = await item("Tests passing");
+    await change({ type: "item.edit", itemId: tests.id, expectedVersion: 0, text: "All tests passing" });
+    expect(await change({ type: "plan.undo" })).toMatchObject({ type: "item.edited", item: { text: "Tests passing", version: 2 } });
+    const removable = await item("Smoke tests pass");
+    await db().plan.update({ where: { id: planId }, data: { status: "SCHEDULED", startedAt: null } });
+    await change({ type: "item.remove", itemId: removable.id, expectedVersion: 0 });
+    await db().plan.update({ where: { id: planId }, data: { status: "IN_PROGRESS", startedAt: new Date() } });
+    // Putting a step back while the plan runs adds it to the run, and says so.
+    expect(await change({ type: "plan.undo" })).toMatchObject({ type: "item.added", item: { text: "Smoke tests pass", addedDuringRun: true } });
   });
 });

@@ -65,17 +65,19 @@ function inverseOf(context: EditContext, event: StructureEventPayload): Structur
     }
     case "item.edited": {
       const item = currentItem(context, event.item);
-      const { before } = event;
+      const { before, item: after } = event;
+      // Only what the edit changed goes back, so undoing a rewording during the run stays a rewording.
+      const differs = (field: "text" | "notes" | "commands" | "required" | "critical" | "metric") => JSON.stringify(before[field]) !== JSON.stringify(after[field]);
       return {
         type: "item.edit",
         itemId: item.id,
         expectedVersion: item.version,
-        text: before.text,
-        notes: before.notes ?? "",
-        commands: before.commands.map((command) => ({ language: command.language, code: command.code })),
-        required: before.required,
-        critical: before.critical,
-        metric: before.metric,
+        ...(differs("text") || !(["notes", "commands", "required", "critical", "metric"] as const).some(differs) ? { text: before.text } : {}),
+        ...(differs("notes") ? { notes: before.notes ?? "" } : {}),
+        ...(differs("commands") ? { commands: before.commands.map((command) => ({ language: command.language, code: command.code })) } : {}),
+        ...(differs("required") ? { required: before.required } : {}),
+        ...(differs("critical") ? { critical: before.critical } : {}),
+        ...(differs("metric") ? { metric: before.metric } : {}),
       };
     }
     case "item.moved": {

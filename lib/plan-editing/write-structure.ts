@@ -94,6 +94,8 @@ function allow(context: EditContext, request: Omit<StructuralEditRequest, "planS
   if (!decision.ok) throw new AppError("conflict", decision.message);
 }
 
+const running = (context: EditContext) => context.plan.status === "IN_PROGRESS" || context.plan.status === "ROLLING_BACK";
+
 const newDocumentKey = () => `n${randomBytes(6).toString("hex")}`;
 
 function findSection(context: EditContext, sectionId: string): OutlineSection {
@@ -233,7 +235,7 @@ function addItem(context: EditContext, change: ItemAdd): EditResult {
     metric: change.metric ?? null,
     status: "PENDING",
     version: 0,
-    addedDuringRun: context.plan.status === "IN_PROGRESS" || context.plan.status === "ROLLING_BACK",
+    addedDuringRun: running(context),
   };
   const entry: PlanItem = {
     id: row.documentKey,
@@ -340,7 +342,8 @@ function restore(context: EditContext, change: RestoreEdit): EditResult {
     metric: snapshot.metric,
     status: "PENDING",
     version: snapshot.version + 1,
-    addedDuringRun: snapshot.addedDuringRun,
+    // Put back while the plan runs, it is a step the run added.
+    addedDuringRun: snapshot.addedDuringRun || running(context),
   });
   let outline = context.outline;
   if (change.kind === "section") {
