@@ -158,6 +158,12 @@ describe("history over HTTP", () => {
     ]);
     expect(history.sinceTime.diff.filter((part) => part.kind !== "same")).toEqual([{ kind: "added", lines: ["- Smoke tests pass"] }]);
 
+    const page = await fetch(`${app.url}/plans/${planId}/changes`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Lee Lead reworded “Tests passing” to “All tests passing”");
+    expect(html).toContain("Against the document it came from");
+
     const outsider = await db().user.create({ data: { name: "Oz Outsider", email: "oz@example.com", passwordHash: "not-used" }, select: { id: true, name: true } });
     expect((await fetch(`${app.url}/api/plans/${planId}/history`, { headers: { cookie: await sessionCookie(outsider.id, outsider.name) } })).status).toBe(404);
     expect((await fetch(`${app.url}/api/plans/${planId}/history`)).status).toBe(401);
