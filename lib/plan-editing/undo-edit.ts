@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StructuralChange } from "@/lib/plan-editing/edit-change-schema";
 import { STRUCTURE_EVENT_TYPES, type ItemSnapshot, type SectionSnapshot, type StructureEventPayload } from "@/lib/plan-editing/structure-events";
-import { commitEdit, openEditContext, type EditContext, type RestoreEdit } from "@/lib/plan-editing/write-structure";
+import { openEditContext, type EditContext, type RestoreEdit } from "@/lib/plan-editing/edit-context";
+import { commitEdit } from "@/lib/plan-editing/write-structure";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
 
 type Tx = Prisma.TransactionClient;

@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
-import { attachmentsOf, documentFromOutline, headingOf, withAttachments, type OutlineContent } from "@/lib/plan-editing/document-from-outline";
+import { attachmentsOf, documentFromOutline, headingOf } from "@/lib/plan-editing/document-from-outline";
 import type { ItemAdd, ItemEdit, ItemMove, ItemRemove, SectionAdd, SectionEdit, SectionMove, SectionRemove, StructuralChange } from "@/lib/plan-editing/edit-change-schema";
-import { decideStructuralEdit, type StructuralEditRequest } from "@/lib/plan-editing/edit-rules";
-import { itemSubtree, placeItem, placeSection, removeFromOutline, sectionSubtree, type Outline, type OutlineItem, type OutlineSection } from "@/lib/plan-editing/outline";
-import { documentEntries, itemSnapshot, sectionSnapshot } from "@/lib/plan-editing/snapshots";
-import { loadStructure, storeStructure } from "@/lib/plan-editing/structure-store";
+import { allow, openEditContext, rollbackKeys, running, type EditContext, type EditResult, type RestoreEdit } from "@/lib/plan-editing/edit-context";
+import { itemSubtree, placeItem, placeSection, removeFromOutline, sectionSubtree, type OutlineItem, type OutlineSection } from "@/lib/plan-editing/outline";
+import { restore } from "@/lib/plan-editing/restore-removed";
+import { itemSnapshot, sectionSnapshot } from "@/lib/plan-editing/snapshots";
+import { storeStructure } from "@/lib/plan-editing/structure-store";
 import type { RemovedSubtree, StructureEventPayload } from "@/lib/plan-editing/structure-events";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
 
@@ -20,32 +21,6 @@ type Tx = Prisma.TransactionClient;
  * saw, then stores rows and document together (see document-from-outline.ts for why both)
  * and returns the event with the section or step before and after.
  */
-export interface EditContext {
-  tx: Tx;
-  plan: LockedPlan;
-  at: Date;
-  outline: Outline;
-  document: PlanDocument;
-  entries: ReturnType<typeof documentEntries>;
-  itemCreatedAt: Map<string, Date>;
-  /** Set when the edit is an undo: the sequence number of the edit it reverts. */
-  undoOf?: number;
-}
-
-interface EditResult {
-  outline: Outline;
-  content?: OutlineContent;
-  /** Applied to the rebuilt document (an undone section removal brings its tables back). */
-  finishDocument?: (document: PlanDocument) => PlanDocument;
-  event: (after: Outline) => StructureEventPayload;
-  afterStore?: () => Promise<Partial<StructureEventPayload>>;
-}
-
-export async function openEditContext(tx: Tx, plan: LockedPlan, at: Date, undoOf?: number): Promise<EditContext> {
-  const { outline, document, itemCreatedAt } = await loadStructure(tx, plan.id);
-  return { tx, plan, at, outline, document, entries: documentEntries(document), itemCreatedAt, ...(undoOf !== undefined ? { undoOf } : {}) };
-}
-
 export async function writeStructuralChange(tx: Tx, plan: LockedPlan, change: StructuralChange, at: Date): Promise<StructureEventPayload> {
   return commitEdit(await openEditContext(tx, plan, at), change);
 }
@@ -57,13 +32,6 @@ export async function commitEdit(context: EditContext, change: StructuralChange 
   await storeStructure(context.tx, context.plan.id, context.outline, result.outline, document, context.at);
   const extra = (await result.afterStore?.()) ?? {};
   return { ...result.event(result.outline), ...extra, ...(context.undoOf !== undefined ? { undoOf: context.undoOf } : {}) } as StructureEventPayload;
-}
-
-/** Undo of a removal: put the removed subtree back where it was. */
-export interface RestoreEdit {
-  type: "restore";
-  removed: RemovedSubtree;
-  kind: "section" | "item";
 }
 
 function editFor(context: EditContext, change: StructuralChange | RestoreEdit): EditResult {
@@ -88,13 +56,6 @@ function editFor(context: EditContext, change: StructuralChange | RestoreEdit): 
       return restore(context, change);
   }
 }
-
-function allow(context: EditContext, request: Omit<StructuralEditRequest, "planStatus" | "undo">): void {
-  const decision = decideStructuralEdit({ ...request, planStatus: context.plan.status, undo: context.undoOf !== undefined });
-  if (!decision.ok) throw new AppError("conflict", decision.message);
-}
-
-const running = (context: EditContext) => context.plan.status === "IN_PROGRESS" || context.plan.status === "ROLLING_BACK";
 
 const newDocumentKey = () => `n${randomBytes(6).toString("hex")}`;
 
@@ -121,10 +82,6 @@ function checkItemVersion(context: EditContext, item: OutlineItem, expected: num
   if (item.version !== expected) {
     throw new AppError("conflict", `Someone changed “${item.text}” first. It now shows their update.`, { item: itemSnapshot(context.outline, item, context.entries.items.get(item.documentKey)) });
   }
-}
-
-function rollbackKeys(context: EditContext): Set<string> {
-  return new Set(context.document.rollback.procedureSectionIds);
 }
 
 function addSection(context: EditContext, change: SectionAdd): EditResult {
@@ -322,66 +279,4 @@ function removeItem(context: EditContext, change: ItemRemove): EditResult {
   allow(context, { type: change.type, statuses: items.map((row) => row.status), addedDuringRun: item.addedDuringRun });
   const removed = removedSubtree(context, [], items);
   return { outline: removeFromOutline(context.outline, { kind: "item", id: item.id }), event: () => ({ type: "item.removed", before: removed.items[0]!, removed }) };
-}
-
-/** Undo of a removal: the same rows (ids, keys) and document entries, back in their place. */
-function restore(context: EditContext, change: RestoreEdit): EditResult {
-  const { removed } = change;
-  const content: OutlineContent = {
-    sections: new Map(removed.documentSections.map((entry) => [entry.id, entry])),
-    items: new Map(removed.documentItems.map((entry) => [entry.id, entry])),
-  };
-  const itemRow = (snapshot: RemovedSubtree["items"][number]): OutlineItem => ({
-    id: snapshot.id,
-    documentKey: snapshot.documentKey,
-    sectionId: snapshot.sectionId,
-    parentId: snapshot.parentItemId,
-    text: snapshot.text,
-    required: snapshot.required,
-    critical: snapshot.critical,
-    metric: snapshot.metric,
-    status: "PENDING",
-    version: snapshot.version + 1,
-    // Put back while the plan runs, it is a step the run added.
-    addedDuringRun: snapshot.addedDuringRun || running(context),
-  });
-  let outline = context.outline;
-  if (change.kind === "section") {
-    allow(context, { type: "section.add" });
-    const [head, ...below] = removed.sections;
-    const sectionRow = (snapshot: NonNullable<typeof head>): OutlineSection => ({
-      id: snapshot.id,
-      documentKey: snapshot.documentKey,
-      parentId: snapshot.parentSectionId,
-      level: snapshot.level,
-      title: snapshot.title,
-      plannedDurationMinutes: snapshot.plannedMinutes,
-      isRollback: snapshot.isRollback,
-      version: snapshot.version + 1,
-    });
-    if (head!.parentSectionId && !outline.sections.some((row) => row.id === head!.parentSectionId)) {
-      throw new AppError("conflict", "The section it was in is gone, so it cannot be put back.");
-    }
-    const siblingStillThere = head!.afterSectionId === null || outline.sections.some((row) => row.id === head!.afterSectionId && row.parentId === head!.parentSectionId);
-    outline = placeSection(outline, sectionRow(head!), { parentId: head!.parentSectionId, afterId: siblingStillThere ? head!.afterSectionId : null }, rollbackKeys(context));
-    // The rest comes back in snapshot order (depth first), each last under its parent: the order it had.
-    for (const row of below) outline = placeSection(outline, sectionRow(row), { parentId: row.parentSectionId }, rollbackKeys(context));
-    for (const row of removed.items) outline = placeItem(outline, itemRow(row), row.sectionId, { parentId: row.parentItemId });
-    return {
-      outline,
-      content,
-      finishDocument: (document) => (removed.attachments ? withAttachments(document, removed.attachments) : document),
-      event: (after) => ({ type: "section.added", section: sectionSnapshot(after, after.sections.find((row) => row.id === head!.id)!), restored: removed }),
-    };
-  }
-  allow(context, { type: "item.add" });
-  const [head, ...below] = removed.items;
-  if (!outline.sections.some((row) => row.id === head!.sectionId) || (head!.parentItemId && !outline.items.some((row) => row.id === head!.parentItemId))) {
-    throw new AppError("conflict", "The section or step it was in is gone, so it cannot be put back.");
-  }
-  const siblingStillThere =
-    head!.afterItemId === null || outline.items.some((row) => row.id === head!.afterItemId && row.sectionId === head!.sectionId && row.parentId === head!.parentItemId);
-  outline = placeItem(outline, itemRow(head!), head!.sectionId, { parentId: head!.parentItemId, afterId: siblingStillThere ? head!.afterItemId : null });
-  for (const child of below) outline = placeItem(outline, itemRow(child), child.sectionId, { parentId: child.parentItemId });
-  return { outline, content, event: (after) => ({ type: "item.added", item: itemSnapshot(after, after.items.find((row) => row.id === head!.id)!, content.items!.get(head!.documentKey)), restored: removed }) };
 }
