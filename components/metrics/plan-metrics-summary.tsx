@@ -15,6 +15,7 @@ export function PlanMetricsSummary({ metrics, timeZone, compact = false }: { met
     ["Failed items", String(metrics.failedItems)],
     ["Skipped items", String(metrics.skippedItems)],
     ["Done outside target", String(metrics.outsideTargetItems)],
+    ["Steps added during the run", String(metrics.stepsAddedDuringRun)],
     ["Failure to resolution", metrics.meanResolutionSeconds !== null ? `${formatDuration(metrics.meanResolutionSeconds)} on average` : metrics.failures.length ? "Unresolved" : "Nothing failed"],
   ];
   return (

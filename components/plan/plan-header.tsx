@@ -1,4 +1,4 @@
-import { ChartGantt, Download, Printer, Tv, Users } from "lucide-react";
+import { ChartGantt, Download, History, Printer, Tv, Users } from "lucide-react";
 import Link from "next/link";
 import { NeedsYouHeaderNotice } from "@/components/needs-you/needs-you-context";
 import { buttonStyles } from "@/components/ui/styles";
@@ -59,6 +59,9 @@ export function PlanHeader({ plan }: { plan: PlanWithStructure }) {
           </a>
           <Link href={`/plans/${plan.id}/report`} className={buttonStyles.secondary}>
             <Printer aria-hidden className="size-4" /> Report
+          </Link>
+          <Link href={`/plans/${plan.id}/changes`} className={buttonStyles.secondary}>
+            <History aria-hidden className="size-4" /> Changes
           </Link>
         </div>
       </div>

@@ -27,6 +27,7 @@ const fetchedAtStart: PlanMetricsResult = {
   failedItems: 0,
   skippedItems: 0,
   outsideTargetItems: 0,
+  stepsAddedDuringRun: 0,
 };
 
 const state: PlanLiveState = {
@@ -46,6 +47,7 @@ const state: PlanLiveState = {
   window: { windowStart: start, timeZone: "UTC", expectedDurationMinutes: 60, expectedDowntimeMinutes: 5 },
   downtime: [{ id: "d", startedAt: "2026-12-05T10:05:00.000Z", endedAt: "2026-12-05T10:12:00.000Z" }],
   downtimeMarkers: {},
+  sectionVersions: {},
   itemSpans: {
     a: { first: "2026-12-05T10:01:00.000Z", last: "2026-12-05T10:03:00.000Z" },
     b: { first: "2026-12-05T10:04:00.000Z", last: "2026-12-05T10:04:00.000Z" },

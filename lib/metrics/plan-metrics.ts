@@ -60,6 +60,8 @@ export interface PlanMetricsResult {
   skippedItems: number;
   /** Measured items that ended the run done although their value missed the target. */
   outsideTargetItems: number;
+  /** Steps the lead added while the plan ran (and did not take out again): what the plan missed. */
+  stepsAddedDuringRun: number;
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
@@ -76,6 +78,7 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
   const spans = new Map<string, { first: number; last: number }>();
   const failures: FailureMetric[] = [];
   const openFailure = new Map<string, FailureMetric>();
+  const addedDuringRun = new Set<string>();
 
   for (const message of input.events) {
     const { event } = message;
@@ -92,6 +95,12 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
         break;
       case "downtime.changed":
         downtimePeriods = event.periods;
+        break;
+      case "item.added":
+        if (event.item.addedDuringRun) addedDuringRun.add(event.item.id);
+        break;
+      case "item.removed":
+        for (const removed of event.removed.items) addedDuringRun.delete(removed.id);
         break;
       case "item.changed": {
         const { id } = event.item;
@@ -149,6 +158,7 @@ export function planMetrics(input: MetricsInput): PlanMetricsResult {
     outsideTargetItems: input.itemMetric
       ? [...itemStatus].filter(([id, status]) => itemDoneOutsideTarget(input.itemMetric!(id), { status, measuredValue: measuredValue.get(id) ?? null })).length
       : 0,
+    stepsAddedDuringRun: addedDuringRun.size,
   };
 }
 

@@ -58,6 +58,7 @@ export async function recordPlanMetrics(tx: Tx, planId: string, finishing: PlanE
       downtimePeriods: metrics.downtimePeriods,
       rollbackReason: metrics.rollbackReason,
       outsideTargetItems: metrics.outsideTargetItems,
+      stepsAddedDuringRun: metrics.stepsAddedDuringRun,
     } as unknown as Prisma.InputJsonValue,
     computedAt: new Date(finishing.at),
   };

@@ -13,6 +13,7 @@ import { writePlanSettings } from "@/lib/plan-state/write-settings";
 import { createShareLink, revokeShareLink } from "@/lib/plan-state/write-share-link";
 import { writeGateConfiguration, writeSignature } from "@/lib/plan-state/write-signoff";
 import { writeItemPlanChange } from "@/lib/planning/write-item-plan-change";
+import { writeItemPlanning } from "@/lib/planning/write-item-planning";
 import { writeCheckStatus, writeDowntime, writeItemFlag, writeWindow } from "@/lib/plan-state/write-time";
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
 import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/item-change-store";
@@ -22,6 +23,8 @@ import { decideTickAgainstDependencies, type TickDecision } from "@/lib/planning
 import { metricSchema } from "@/lib/plan-document/schema";
 import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
+import { writeStructuralChange } from "@/lib/plan-editing/write-structure";
+import { undoLastEdit } from "@/lib/plan-editing/undo-edit";
 import { sharePolicyOf, type SharePolicy } from "@/lib/share/redact-for-share";
 
 type Tx = Prisma.TransactionClient;
@@ -191,6 +194,24 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: await writeCheckStatus(tx, plan, change, actor, at) };
     case "item.plan":
       return { event: await writeItemPlanChange(tx, plan, change) };
+    case "section.add":
+    case "section.edit":
+    case "section.move":
+    case "section.remove":
+      return { event: await writeStructuralChange(tx, plan, change, at) };
+    case "item.add": {
+      // The step first, then its owners and dependencies (which may name it), in one transaction and one event.
+      const { owners, dependsOn, plannedMinutes, ...step } = change;
+      const event = await writeStructuralChange(tx, plan, step, at);
+      if (event.type !== "item.added" || (owners === undefined && dependsOn === undefined && plannedMinutes == null)) return { event };
+      return { event: { ...event, planning: await writeItemPlanning(tx, plan, event.item.id, { owners, dependsOn, plannedMinutes }) } };
+    }
+    case "item.edit":
+    case "item.move":
+    case "item.remove":
+      return { event: await writeStructuralChange(tx, plan, change, at) };
+    case "plan.undo":
+      return { event: await undoLastEdit(tx, plan, actor.id, at) };
   }
 }
 

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/window";
 import { itemPlanningFieldsSchema } from "@/lib/planning/planning-schema";
+import {
+  itemAddSchema,
+  itemEditSchema,
+  itemMoveSchema,
+  itemRemoveSchema,
+  planUndoSchema,
+  sectionAddSchema,
+  sectionEditSchema,
+  sectionMoveSchema,
+  sectionRemoveSchema,
+} from "@/lib/plan-editing/edit-change-schema";
 
 /**
  * Every change a participant can make to a running plan, as one validated union. The HTTP
@@ -178,6 +189,16 @@ export const planChangeSchema = z.union([
   itemFlagSchema,
   checkStatusSchema,
   itemPlanSchema,
+  // The plan's structure (lib/plan-editing/edit-change-schema.ts).
+  sectionAddSchema,
+  sectionEditSchema,
+  sectionMoveSchema,
+  sectionRemoveSchema,
+  itemAddSchema,
+  itemEditSchema,
+  itemMoveSchema,
+  itemRemoveSchema,
+  planUndoSchema,
 ]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;

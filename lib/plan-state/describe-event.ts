@@ -1,10 +1,13 @@
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import type { ItemStatusName } from "@/lib/plans/progress";
+import { describeStructureEvent } from "@/lib/plan-editing/describe-structure-event";
+import { isStructureEvent } from "@/lib/plan-editing/structure-events";
 
 /** One line of the activity feed for an event, e.g. `Lee marked “Backup taken” done`. */
 export function describeEvent(message: PlanEventMessage, itemText: (itemId: string) => string | undefined): string {
   const actor = message.actor?.name ?? "Someone";
   const { event } = message;
+  if (isStructureEvent(event)) return describeStructureEvent(actor, event);
   const quote = (itemId: string) => `“${itemText(itemId) ?? "an item"}”`;
   switch (event.type) {
     case "item.changed": {

@@ -4,6 +4,7 @@ import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import type { GateBlocksName, GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 import type { ItemPlanning } from "@/lib/planning/planning-schema";
+import type { StructureEventPayload } from "@/lib/plan-editing/structure-events";
 
 /**
  * The events of a plan's log, as stored (PlanEvent.payload) and as broadcast. Each carries
@@ -119,6 +120,8 @@ export type PlanEventPayload =
   | { type: "downtime.changed"; action: "started" | "ended"; periods: DowntimePeriodLive[] }
   | { type: "item.flagged"; itemId: string; downtimeMarker: DowntimeMarkerName | null }
   | { type: "check.changed"; check: CheckLiveState }
+  /** Sections and steps added, edited, moved or removed (lib/plan-editing/structure-events.ts). */
+  | StructureEventPayload
   /** Only in a share link's stream: an event it may not see, kept so its sequence has no gap. */
   | { type: "withheld" };
 

@@ -19,6 +19,7 @@ const state: PlanLiveState = {
   window: { windowStart: null, timeZone: "UTC", expectedDurationMinutes: null, expectedDowntimeMinutes: null },
   downtime: [],
   downtimeMarkers: { a: "START", b: "END" },
+  sectionVersions: {},
   itemSpans: {},
   checks: [],
   overrides: [],
@@ -62,5 +63,46 @@ describe("applyEvent, members", () => {
     expect(added.members.map((member) => member.userId)).toEqual(["u-quinn", "u-lee", "u-sam"]);
     const removed = applyEvent(added, message(2, state.loadedAt, { type: "member.removed", userId: "u-quinn", name: "Quinn" }));
     expect(removed.members.map((member) => member.userId)).toEqual(["u-lee", "u-sam"]);
+  });
+});
+
+describe("applyEvent, structural edits", () => {
+  const snapshot = (id: string, version: number, text = id) => ({
+    id,
+    documentKey: id,
+    sectionId: "s",
+    parentItemId: null,
+    afterItemId: null,
+    text,
+    notes: null,
+    commands: [],
+    required: true,
+    critical: false,
+    metric: null,
+    status: "PENDING" as const,
+    addedDuringRun: true,
+    version,
+  });
+  const section = { id: "s", documentKey: "s", parentSectionId: null, afterSectionId: null, title: "Deploy", level: 2, plannedMinutes: null, isRollback: false, version: 1 };
+  const ticked = { id: "a", status: "DONE" as const, statusNote: null, measuredValue: null, statusAt: "2026-12-05T22:02:00.000Z", changedBy: "Lee", version: 1 };
+  const signature = { id: "sig", gateId: "g", title: "QA Lead", userId: "u", userName: "Quinn", decision: "APPROVE" as const, comment: null, at: state.loadedAt, stale: false, staleReason: null };
+
+  it("adds a step as pending, moves versions on edits without touching the run state, and drops removed steps", () => {
+    const added = applyEvent({ ...state, items: { a: ticked } }, message(1, state.loadedAt, { type: "item.added", item: snapshot("n", 0) }));
+    expect(added.items.n).toEqual({ id: "n", status: "PENDING", statusNote: null, measuredValue: null, statusAt: null, changedBy: null, version: 0 });
+    const moved = applyEvent(added, message(2, state.loadedAt, { type: "item.moved", before: snapshot("a", 1), item: { ...snapshot("a", 2), status: "DONE" } }));
+    expect(moved.items.a).toEqual({ ...ticked, version: 2 });
+    const removed = applyEvent(moved, message(3, state.loadedAt, { type: "item.removed", before: snapshot("n", 0), removed: { sections: [], items: [snapshot("n", 0)], documentSections: [], documentItems: [] } }));
+    expect(Object.keys(removed.items)).toEqual(["a"]);
+  });
+
+  it("keeps section versions and marks signatures stale that a reworded step made stale", () => {
+    const edited = applyEvent({ ...state, signatures: [signature], sectionVersions: { s: 0 } }, message(1, state.loadedAt, { type: "section.edited", before: { ...section, version: 0 }, section }));
+    expect(edited.sectionVersions).toEqual({ s: 1 });
+    const reworded = applyEvent(edited, message(2, state.loadedAt, { type: "item.edited", before: snapshot("a", 0, "Backup"), item: snapshot("a", 1, "Backup verified"), staleSignatureIds: ["sig"] }));
+    expect(reworded.signatures).toEqual([{ ...signature, stale: true, staleReason: "“Backup” was edited after this was signed." }]);
+    const gone = applyEvent(reworded, message(3, state.loadedAt, { type: "section.removed", before: section, removed: { sections: [section], items: [snapshot("a", 1)], documentSections: [], documentItems: [] } }));
+    expect(gone.sectionVersions).toEqual({});
+    expect(gone.items).toEqual({});
   });
 });

@@ -14,6 +14,7 @@ import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
 import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { ItemPlanning } from "@/lib/planning/planning-schema";
+import type { ItemSnapshot, StructureEventPayload } from "@/lib/plan-editing/structure-events";
 
 /**
  * What a client holds of a running plan and how events move it forward. Pure and shared:
@@ -58,6 +59,8 @@ export interface PlanLiveState {
    * and titles; pages resolve them through `members`, so a title handed over shows at once.
    */
   planning: Record<string, ItemPlanning>;
+  /** Each section's version, which structural edits of it send back (optimistic concurrency, as items' versions). */
+  sectionVersions: Record<string, number>;
 }
 
 export const ACTIVITY_LENGTH = 50;
@@ -138,8 +141,64 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
     case "member.removed":
       next.members = state.members.filter((member) => member.userId !== event.userId);
       break;
+    case "section.added":
+    case "section.edited":
+    case "section.moved":
+    case "section.removed":
+    case "item.added":
+    case "item.edited":
+    case "item.moved":
+    case "item.removed":
+      applyStructureEvent(next, state, event);
+      break;
   }
   return next;
+}
+
+/** A step as the live state holds it, from a structural event's snapshot (its run state is untouched by edits). */
+function liveItemOf(snapshot: ItemSnapshot, current: ItemLiveState | undefined): ItemLiveState {
+  return current
+    ? { ...current, version: snapshot.version }
+    : { id: snapshot.id, status: snapshot.status, statusNote: null, measuredValue: null, statusAt: null, changedBy: null, version: snapshot.version };
+}
+
+/** Structural edits move the versions and the set of steps; where they go on the page is the page's structure (components/editor). */
+function applyStructureEvent(next: PlanLiveState, state: PlanLiveState, event: StructureEventPayload): void {
+  switch (event.type) {
+    case "section.added": {
+      next.sectionVersions = { ...state.sectionVersions, [event.section.id]: event.section.version };
+      for (const section of event.restored?.sections.slice(1) ?? []) next.sectionVersions[section.id] = section.version + 1;
+      if (event.restored) next.items = { ...state.items, ...Object.fromEntries(event.restored.items.map((item) => [item.id, liveItemOf({ ...item, status: "PENDING", version: item.version + 1 }, undefined)])) };
+      break;
+    }
+    case "section.edited":
+    case "section.moved":
+      next.sectionVersions = { ...state.sectionVersions, [event.section.id]: event.section.version };
+      break;
+    case "section.removed":
+    case "item.removed": {
+      const goneSections = new Set(event.removed.sections.map((section) => section.id));
+      const goneItems = new Set(event.removed.items.map((item) => item.id));
+      next.sectionVersions = Object.fromEntries(Object.entries(state.sectionVersions).filter(([id]) => !goneSections.has(id)));
+      next.items = Object.fromEntries(Object.entries(state.items).filter(([id]) => !goneItems.has(id)));
+      next.comments = Object.fromEntries(Object.entries(state.comments).filter(([id]) => !goneItems.has(id)));
+      break;
+    }
+    case "item.added":
+      next.items = { ...state.items, [event.item.id]: liveItemOf(event.item, undefined) };
+      for (const item of event.restored?.items.slice(1) ?? []) next.items[item.id] = liveItemOf({ ...item, status: "PENDING", version: item.version + 1 }, undefined);
+      if (event.planning) next.planning = { ...state.planning, [event.item.id]: event.planning };
+      break;
+    case "item.edited":
+    case "item.moved": {
+      next.items = { ...state.items, [event.item.id]: liveItemOf(event.item, state.items[event.item.id]) };
+      if (event.type === "item.edited" && event.staleSignatureIds?.length) {
+        const stale = new Set(event.staleSignatureIds);
+        next.signatures = state.signatures.map((signature) => (stale.has(signature.id) ? { ...signature, stale: true, staleReason: `“${event.before.text}” was edited after this was signed.` } : signature));
+      }
+      break;
+    }
+  }
 }
 
 /** Applies a run of events in order, stopping at the first gap (the caller then asks for the rest). */

@@ -3,11 +3,14 @@
  * and the UI asks it only to decide which controls to show.
  */
 export type PlanRoleName = "LEAD" | "EXECUTOR" | "APPROVER" | "VIEWER";
-/** run: start, complete, roll back; edit: the plan's settings and gates; manage: members and share links. */
-export type PlanAction = "read" | "tick" | "comment" | "run" | "edit" | "sign" | "manage";
+/**
+ * run: start, complete, roll back; edit: the plan's settings and gates; restructure: its
+ * sections and steps (add, edit, move, remove, undo); manage: members and share links.
+ */
+export type PlanAction = "read" | "tick" | "comment" | "run" | "edit" | "restructure" | "sign" | "manage";
 
 const ALLOWED: Record<PlanRoleName, ReadonlySet<PlanAction>> = {
-  LEAD: new Set(["read", "tick", "comment", "run", "edit", "sign", "manage"]),
+  LEAD: new Set(["read", "tick", "comment", "run", "edit", "restructure", "sign", "manage"]),
   EXECUTOR: new Set(["read", "tick", "comment"]),
   // Which gates an approver (or lead) may sign is decided by their titles: lib/signoffs/gate-rules.ts.
   APPROVER: new Set(["read", "comment", "sign"]),
@@ -38,6 +41,15 @@ const ACTION_BY_CHANGE = {
   "item.flag": "edit",
   "check.status": "tick",
   "item.plan": "edit",
+  "section.add": "restructure",
+  "section.edit": "restructure",
+  "section.move": "restructure",
+  "section.remove": "restructure",
+  "item.add": "restructure",
+  "item.edit": "restructure",
+  "item.move": "restructure",
+  "item.remove": "restructure",
+  "plan.undo": "restructure",
 } as const satisfies Record<string, PlanAction>;
 
 export type PlanChangeType = keyof typeof ACTION_BY_CHANGE;

@@ -62,7 +62,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         },
       });
       if (!plan) return null;
-      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members, planning] = await Promise.all([
+      const [items, comments, events, gates, signatures, downtime, spans, checks, overrides, members, planning, sections] = await Promise.all([
         tx.planItem.findMany({ where: { planId }, include: { statusBy: { select: { name: true } } } }),
         tx.planComment.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
         tx.planEvent.findMany({
@@ -79,6 +79,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         loadGateOverrides(tx, planId),
         tx.planMember.findMany({ where: { planId }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, titles: true, user: { select: { name: true } } } }),
         readItemPlanning(tx, planId),
+        tx.planSection.findMany({ where: { planId }, select: { id: true, version: true } }),
       ]);
       const commentsByItem: PlanLiveState["comments"] = {};
       for (const comment of comments) {
@@ -112,6 +113,7 @@ export async function loadLiveState(planId: string): Promise<PlanLiveState | nul
         overrides,
         members: members.map((member) => ({ userId: member.userId, name: member.user.name, role: member.role as PlanRoleName, titles: [...member.titles] })),
         planning,
+        sectionVersions: Object.fromEntries(sections.map((section) => [section.id, section.version])),
       };
     },
     { isolationLevel: "RepeatableRead" },

@@ -13,7 +13,12 @@ export interface ItemStateRow {
   measuredValue: number | null;
   statusAt: Date | null;
   changedBy: string | null;
+  /** The lead added the step while the plan ran; the export says so next to it. */
+  addedDuringRun?: boolean;
 }
+
+/** Written after the text of a step added during the run; kept as text when the export is imported again. */
+export const ADDED_DURING_RUN_MARK = "_(added during the run)_";
 
 /**
  * The plan's document with the current state of every item written into it, ready for the
@@ -40,7 +45,8 @@ export function documentWithState(
             ...(row.measuredValue !== null ? { measuredValue: row.measuredValue } : {}),
           }
         : undefined;
-    return { ...rest, ...(state ? { state } : {}), items: item.items.map(withItem) };
+    const text = row?.addedDuringRun && !rest.text.endsWith(ADDED_DURING_RUN_MARK) ? `${rest.text} ${ADDED_DURING_RUN_MARK}` : rest.text;
+    return { ...rest, text, ...(state ? { state } : {}), items: item.items.map(withItem) };
   };
   const withSection = (section: PlanSection): PlanSection => ({
     ...section,

@@ -68,6 +68,7 @@ const initial: PlanLiveState = {
   window: { windowStart: null, timeZone: "UTC", expectedDurationMinutes: null, expectedDowntimeMinutes: null },
   downtime: [],
   downtimeMarkers: {},
+  sectionVersions: {},
   itemSpans: {},
   checks: [{ ...check, status: "PENDING", note: null, doneAt: null, doneBy: null }],
   overrides: [],

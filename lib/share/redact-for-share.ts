@@ -71,6 +71,8 @@ export function redactStateForShare(state: PlanLiveState, policy: SharePolicy = 
     window: { ...state.window },
     downtime: state.downtime.map((period) => ({ id: period.id, startedAt: period.startedAt, endedAt: period.endedAt })),
     downtimeMarkers: { ...state.downtimeMarkers },
+    // Only a lead edits the structure; a visitor has no use for the versions.
+    sectionVersions: {},
     itemSpans: Object.fromEntries(Object.entries(state.itemSpans).map(([id, span]) => [id, { first: span.first, last: span.last }])),
     checks: state.checks.map((check) => shareCheck(check, policy)),
     overrides: state.overrides.map((override) => shareOverride(override, policy)),

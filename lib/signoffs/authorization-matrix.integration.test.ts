@@ -24,6 +24,7 @@ interface Fixture {
   planId: string;
   userIds: Record<"lead" | "executor" | "approver" | "viewer" | "non-member", string>;
   itemIds: string[];
+  sectionIdByTitle: Record<string, string>;
   goGateId: string;
   preGateId: string;
   shareLinkId: string;
@@ -88,6 +89,21 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
     prepare: async (f) => void (await db().planItemDependency.create({ data: { planId: f.planId, itemId: f.itemIds[1]!, dependsOnItemId: f.itemIds[0]!, position: 0 } })),
     change: (f) => ({ type: "item.status", itemId: f.itemIds[1], status: "DONE", expectedVersion: 0, override: { reason: "Ran it by hand" } }),
   },
+  // The plan's structure (lib/plan-editing): the lead's alone.
+  "structure: add a section": { allowed: ["lead"], change: () => ({ type: "section.add", title: "Extra checks" }) },
+  "structure: rename a section": { allowed: ["lead"], change: (f) => ({ type: "section.edit", sectionId: f.sectionIdByTitle["Deployment"], expectedVersion: 0, title: "Rollout" }) },
+  "structure: move a section": { allowed: ["lead"], change: (f) => ({ type: "section.move", sectionId: f.sectionIdByTitle["Deployment"], expectedVersion: 0, afterSectionId: null }) },
+  "structure: remove a section": { allowed: ["lead"], change: (f) => ({ type: "section.remove", sectionId: f.sectionIdByTitle["Deployment"], expectedVersion: 0 }) },
+  "structure: add a step": { allowed: ["lead"], change: (f) => ({ type: "item.add", sectionId: f.sectionIdByTitle["Deployment"], text: "Warm caches" }) },
+  "structure: edit a step": { allowed: ["lead"], change: (f) => ({ type: "item.edit", itemId: f.itemIds[1], expectedVersion: 0, text: "All tests passing" }) },
+  "structure: move a step": { allowed: ["lead"], change: (f) => ({ type: "item.move", itemId: f.itemIds[0], expectedVersion: 0, sectionId: f.sectionIdByTitle["Deployment"] }) },
+  "structure: remove a step": { allowed: ["lead"], change: (f) => ({ type: "item.remove", itemId: f.itemIds[2], expectedVersion: 0 }) },
+  "structure: undo an edit": {
+    allowed: ["lead"],
+    // Each principal tries to undo their own last edit; only the lead made one, and only the lead may.
+    prepare: async (f) => void (await applyPlanChange(actor(f, "lead"), f.planId, { type: "section.add", title: "Extra checks" })),
+    change: () => ({ type: "plan.undo" }),
+  },
 };
 
 const actor = (fixture: Fixture, who: keyof Fixture["userIds"]) => ({ id: fixture.userIds[who], name: who, isAdmin: false });
@@ -114,6 +130,7 @@ async function freshFixture(): Promise<Fixture> {
     data: (["executor", "approver", "viewer"] as const).map((who) => ({ planId, userId: userIds[who], role: MEMBER_ROLES[who], titles })),
   });
   const itemIds = (await db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true } })).map((item) => item.id);
+  const sectionIdByTitle = Object.fromEntries((await db().planSection.findMany({ where: { planId }, select: { id: true, title: true } })).map((section) => [section.title, section.id]));
   const gates = await db().gate.findMany({ where: { planId }, select: { id: true, kind: true } });
   const share = await applyPlanChange({ id: userIds.lead, name: "lead", isAdmin: false }, planId, { type: "share.create" });
   const shareLinkId = (share.message.event as { linkId: string }).linkId;
@@ -121,6 +138,7 @@ async function freshFixture(): Promise<Fixture> {
     planId,
     userIds,
     itemIds,
+    sectionIdByTitle,
     goGateId: gates.find((gate) => gate.kind === "GO_NO_GO")!.id,
     preGateId: gates.find((gate) => gate.kind === "PRE_DEPLOYMENT")!.id,
     shareLinkId,
