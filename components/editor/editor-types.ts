@@ -10,6 +10,8 @@ import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import type { MetricComparator } from "@/lib/plan-document/schema";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import type { ItemStatusName } from "@/lib/plans/progress";
+import type { ItemPlanning } from "@/lib/planning/planning-schema";
+import { EMPTY_PLANNING } from "@/components/editor/planning-fields";
 
 export interface EditorCommand {
   language?: string;
@@ -38,7 +40,8 @@ export type StructuralChange =
   | { type: "section.edit"; sectionId: string; expectedVersion: number; title?: string; plannedMinutes?: number }
   | { type: "section.move"; sectionId: string; expectedVersion: number; parentSectionId?: string | null; afterSectionId?: string | null }
   | { type: "section.remove"; sectionId: string; expectedVersion: number }
-  | ({ type: "item.add"; sectionId: string; afterItemId?: string; parentItemId?: string } & Pick<ItemFields, "text"> & Partial<Omit<ItemFields, "text" | "metric">> & { metric?: EditorMetric })
+  | ({ type: "item.add"; sectionId: string; afterItemId?: string; parentItemId?: string } & Pick<ItemFields, "text"> & Partial<Omit<ItemFields, "text" | "metric">> & { metric?: EditorMetric } & Partial<ItemPlanning>)
+  | ({ type: "item.plan"; itemId: string; expectedVersion: number } & Partial<ItemPlanning>)
   | ({ type: "item.edit"; itemId: string; expectedVersion: number } & Partial<Omit<ItemFields, "metric">> & { metric?: EditorMetric | null })
   | { type: "item.move"; itemId: string; expectedVersion: number; sectionId: string; afterItemId?: string | null; parentItemId?: string | null }
   | { type: "item.remove"; itemId: string; expectedVersion: number }
@@ -51,6 +54,8 @@ export interface EditorItem extends ItemFields {
   parentItemId: string | null;
   depth: number;
   addedDuringRun: boolean;
+  /** Owners, what it waits for and planned minutes (empty when none). */
+  planning: ItemPlanning;
 }
 
 export interface EditorSection {
@@ -74,8 +79,7 @@ export function isAddedDuringRun(item: LiveSectionStructure["items"][number]): b
 
 /** A section's version for `expectedVersion`; C1 adds it to the live state (0 until then). */
 export function sectionVersionOf(state: PlanLiveState, sectionId: string): number {
-  const sections = (state as PlanLiveState & { sections?: Record<string, { version?: number }> }).sections;
-  return sections?.[sectionId]?.version ?? 0;
+  return state.sectionVersions?.[sectionId] ?? 0;
 }
 
 /**
@@ -109,6 +113,7 @@ export function editorSectionsOf(structure: readonly LiveSectionStructure[], sta
         parentItemId,
         depth: item.depth,
         addedDuringRun: isAddedDuringRun(item),
+        planning: state.planning?.[item.id] ?? EMPTY_PLANNING,
       };
     });
     return { id: section.id, title: section.title, version: sectionVersionOf(state, section.id), parentSectionId, depth, items };

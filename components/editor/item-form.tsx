@@ -4,6 +4,9 @@ import { Plus, X } from "lucide-react";
 import { useId, useState } from "react";
 import { COMMAND_MAX, ITEM_NOTES_MAX, ITEM_TEXT_MAX, parseItemForm, type ItemFormValues } from "@/components/editor/item-fields";
 import type { ItemFields } from "@/components/editor/editor-types";
+import { ItemPlanningFields } from "@/components/editor/item-planning-fields";
+import { parsePlanningForm, type PlanningFormValues, type PlanningOptions } from "@/components/editor/planning-fields";
+import type { ItemPlanning } from "@/lib/planning/planning-schema";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import { METRIC_COMPARATORS } from "@/lib/plan-document/schema";
 
@@ -11,26 +14,33 @@ const LANGUAGES = ["", "bash", "sh", "sql", "powershell", "python", "yaml", "jso
 
 /**
  * A step's fields as a form. `textOnly` during the run, when only a pending step's text may
- * change. Problems show beside their field; nothing is sent until the form is valid.
+ * change. Problems show beside their field; nothing is sent until the form is valid. A refusal
+ * from the server (a version conflict, a dependency loop) shows in the form, which stays open.
  */
 export function ItemForm({
   initial,
   submitLabel,
   textOnly = false,
+  planning,
   onSubmit,
   onCancel,
 }: {
   initial: ItemFormValues;
   submitLabel: string;
   textOnly?: boolean;
-  onSubmit: (fields: ItemFields) => void;
+  /** Owners, "waits for" and planned minutes; left out where they cannot change. */
+  planning?: { initial: PlanningFormValues; options: PlanningOptions };
+  /** Resolves to the server's refusal, or null when the change was applied. */
+  onSubmit: (fields: ItemFields, planning: ItemPlanning | null) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
-  const [error, setError] = useState<{ field: keyof ItemFormValues; message: string } | null>(null);
+  const [planningValues, setPlanningValues] = useState(planning?.initial ?? null);
+  const [error, setError] = useState<{ field: keyof ItemFormValues | "planning" | "server"; message: string } | null>(null);
+  const [sending, setSending] = useState(false);
   const id = useId();
   const set = (patch: Partial<ItemFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const errorFor = (field: keyof ItemFormValues) =>
+  const errorFor = (field: keyof ItemFormValues | "planning") =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} className={fieldStyles.error}>
         {error.message}
@@ -40,12 +50,18 @@ export function ItemForm({
   return (
     <form
       className="mt-2 space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
+        if (sending) return;
         const parsed = parseItemForm(values);
         if (!parsed.ok) return setError({ field: parsed.field, message: parsed.message });
+        const parsedPlanning = planningValues ? parsePlanningForm(planningValues) : null;
+        if (parsedPlanning && !parsedPlanning.ok) return setError({ field: "planning", message: parsedPlanning.message });
         setError(null);
-        onSubmit(parsed.fields);
+        setSending(true);
+        const refusal = await onSubmit(parsed.fields, parsedPlanning?.planning ?? null);
+        setSending(false);
+        if (refusal) setError({ field: "server", message: refusal });
       }}
       onKeyDown={(event) => {
         if (event.key === "Escape") {
@@ -163,8 +179,16 @@ export function ItemForm({
           ) : null}
         </>
       )}
+      {planning && planningValues ? (
+        <ItemPlanningFields id={id} values={planningValues} options={planning.options} onChange={(patch) => setPlanningValues((current) => current && { ...current, ...patch })} error={errorFor("planning")} />
+      ) : null}
+      {error?.field === "server" ? (
+        <p role="alert" className={fieldStyles.error}>
+          {error.message}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <button type="submit" className={buttonStyles.primary}>
+        <button type="submit" className={buttonStyles.primary} disabled={sending}>
           {submitLabel}
         </button>
         <button type="button" className={buttonStyles.secondary} onClick={onCancel}>

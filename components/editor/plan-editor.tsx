@@ -10,6 +10,7 @@ import type { EditorItem, EditorSection, ItemFields, StructuralChange } from "@/
 import { changedItemFields, formValuesOf } from "@/components/editor/item-fields";
 import { ItemForm } from "@/components/editor/item-form";
 import { SectionHeader } from "@/components/editor/section-header";
+import { changedPlanning, EMPTY_PLANNING, planningForAdd, planningFormValuesOf, type PlanningOptions } from "@/components/editor/planning-fields";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { buttonStyles, cardStyles, fieldStyles } from "@/components/ui/styles";
 import { itemEditRights, sectionEditRights, type EditMode } from "@/lib/plan-editor/edit-rights";
@@ -28,7 +29,7 @@ const EMPTY_STEP: ItemFields = { text: "", notes: "", commands: [], required: tr
  * sent the way ticks are (socket, else HTTP); the page then shows the plan as the server has
  * it. What is offered follows the plan's status (lib/plan-editor/edit-rights.ts).
  */
-export function PlanEditor({ sections, mode, send }: { sections: EditorSection[]; mode: EditMode; send: SendStructural }) {
+export function PlanEditor({ sections, mode, send, planningOptions }: { sections: EditorSection[]; mode: EditMode; send: SendStructural; planningOptions: PlanningOptions }) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<AddingAt | null>(null);
@@ -37,17 +38,23 @@ export function PlanEditor({ sections, mode, send }: { sections: EditorSection[]
   const [error, setError] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
-  const submit = async (change: StructuralChange): Promise<boolean> => {
-    setError(null);
+  /** Sends one change; resolves to the server's refusal (null when applied). */
+  const sendChange = async (change: StructuralChange): Promise<string | null> => {
     const answer = await send(change);
-    if (!answer.ok) {
-      setError(answer.message);
-      return false;
-    }
+    if (!answer.ok) return answer.message;
     // The structure is rendered by the server: fetch it again with the change in it.
     router.refresh();
-    return true;
+    return null;
   };
+  // Edits without a form of their own (moves, deletes, undo, sections) show a refusal above the plan.
+  const submit = async (change: StructuralChange): Promise<boolean> => {
+    setError(null);
+    const refusal = await sendChange(change);
+    if (refusal) setError(refusal);
+    return refusal === null;
+  };
+  // A step's form shows the refusal in itself and stays open.
+  const planningOf = (initial: typeof EMPTY_PLANNING) => ({ initial: planningFormValuesOf(initial), options: planningOptions });
 
   const undo = () => void submit({ type: "plan.undo" });
   // Ctrl+Z (⌘Z) undoes the lead's last structural edit, except while typing in a field.
@@ -89,9 +96,12 @@ export function PlanEditor({ sections, mode, send }: { sections: EditorSection[]
       submitLabel="Add step"
       textOnly={mode === "run"}
       onCancel={() => setAdding(null)}
-      onSubmit={async (fields) => {
+      planning={planningOf(EMPTY_PLANNING)}
+      onSubmit={async (fields, planning) => {
         const { metric, ...rest } = fields;
-        if (await submit({ type: "item.add", ...at, ...rest, ...(metric ? { metric } : {}) })) setAdding(null);
+        const refusal = await sendChange({ type: "item.add", ...at, ...rest, ...(metric ? { metric } : {}), ...planningForAdd(planning ?? EMPTY_PLANNING) });
+        if (!refusal) setAdding(null);
+        return refusal;
       }}
     />
   );
@@ -151,10 +161,24 @@ export function PlanEditor({ sections, mode, send }: { sections: EditorSection[]
                             initial={formValuesOf(item)}
                             submitLabel="Save step"
                             textOnly={!itemRights.editDetails}
+                            planning={item.status === "PENDING" ? planningOf(item.planning) : undefined}
                             onCancel={() => setEditing(null)}
-                            onSubmit={async (fields) => {
+                            onSubmit={async (fields, planning) => {
                               const changed = changedItemFields(item, fields);
-                              if (!Object.keys(changed).length || (await submit({ type: "item.edit", itemId: item.id, expectedVersion: item.version, ...changed }))) setEditing(null);
+                              const plan = planning ? changedPlanning(item.planning, planning) : {};
+                              let version = item.version;
+                              if (Object.keys(changed).length) {
+                                const refusal = await sendChange({ type: "item.edit", itemId: item.id, expectedVersion: version, ...changed });
+                                if (refusal) return refusal;
+                                // Each applied change moves the step's version up by one.
+                                version += 1;
+                              }
+                              if (Object.keys(plan).length) {
+                                const refusal = await sendChange({ type: "item.plan", itemId: item.id, expectedVersion: version, ...plan });
+                                if (refusal) return refusal;
+                              }
+                              setEditing(null);
+                              return null;
                             }}
                           />
                         ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
@@ -8,6 +9,7 @@ import { usePublishNeedsYou } from "@/components/needs-you/needs-you-context";
 import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
 import { asPlanChange, editorSectionsOf } from "@/components/editor/editor-types";
 import { PlanEditor, type SendStructural } from "@/components/editor/plan-editor";
+import { planningOptionsOf } from "@/components/editor/planning-fields";
 import { LiveItem } from "@/components/live/live-item";
 import { BlockedTickOverride } from "@/components/live/blocked-tick-override";
 import { ItemPlanningBadges } from "@/components/live/item-planning-badges";
@@ -84,7 +86,21 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
       setTimeout(() => setFlashing((current) => new Set([...current].filter((other) => other !== id))), 1500),
     );
   }, []);
-  const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash });
+  // The page's structure (sections, steps, their text) is rendered by the server, while run state
+  // lives in the client. When anyone reshapes the plan, refetch the server render: React keeps
+  // this component's state (live state, open forms, filters), and a burst of edits (a drag, an
+  // undo that restores a section) costs one refetch, not one per event.
+  const router = useRouter();
+  const refreshQueued = useRef(false);
+  const onStructureChange = useCallback(() => {
+    if (refreshQueued.current) return;
+    refreshQueued.current = true;
+    setTimeout(() => {
+      refreshQueued.current = false;
+      startTransition(() => router.refresh());
+    }, 50);
+  }, [router]);
+  const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash, onStructureChange });
   const { permissions, signing } = viewerRights(state, viewer);
   usePublishNeedsYou({ userId: viewer.id, role: signing.role, titles: signing.titles }, gates, state);
 
@@ -111,7 +127,8 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
   }, [sections]);
 
   const itemState = useCallback(
-    (id: string): ItemLiveState => ({ ...state.items[id]!, ...optimistic[id] }),
+    // A step can reach the page's structure a moment before its event (a refetch racing the broadcast): it is pending until then.
+    (id: string): ItemLiveState => ({ ...(state.items[id] ?? pendingItem(id)), ...optimistic[id] }),
     [state.items, optimistic],
   );
 
@@ -149,7 +166,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
 
   // Owners, dependencies and Up next follow every event: the graph is rebuilt from the live state.
   const planning = useMemo(
-    () => livePlanning(sections, (id) => ({ ...state.items[id]!, ...optimistic[id] }).status, state.planning, state.members),
+    () => livePlanning(sections, (id) => ({ ...(state.items[id] ?? pendingItem(id)), ...optimistic[id] }).status, state.planning, state.members),
     [sections, state.items, state.planning, state.members, optimistic],
   );
   const me = { userId: viewer.id, titles: signing.titles };
@@ -287,7 +304,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
               <PlanContentBlocks blocks={documentContent.intro} roleStateOf={roleStateOf} />
             </section>
           ) : null}
-          {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} /> : null}
+          {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} planningOptions={planningOptionsOf(state.members, sections)} /> : null}
           {editing ? null : ordered.map((section, index) => {
             const hasContent = section.items.length > 0 || section.commands.length > 0 || section.content.length > 0;
             const heading = (
@@ -371,6 +388,10 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
       </div>
     </div>
   );
+}
+
+function pendingItem(id: string): ItemLiveState {
+  return { id, status: "PENDING", statusNote: null, measuredValue: null, statusAt: null, changedBy: null, version: 0 };
 }
 
 /** What the viewer may do and sign, from their membership in the live state (a role or title changed elsewhere applies here at once). */

@@ -8,6 +8,7 @@ import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceB
 import type { AccessLost, CatchUp, ChangeAnswer, PlanHead, PresenceEntry } from "@/lib/realtime/socket-protocol";
 import { isRetriableRefusal } from "@/lib/realtime/handshake-retry";
 import { sharedSocket } from "@/components/live/socket-client";
+import { isStructureEvent } from "@/lib/plan-editing/structure-events";
 import { forgetLiveState, publishLiveState } from "@/components/live/live-state-store";
 
 /**
@@ -22,7 +23,15 @@ export type ConnectionState = "connecting" | "live" | "reconnecting" | "unavaila
  * reloads the snapshot when it was away too long. Changes go through the socket with an
  * acknowledgement; the caller shows them optimistically and undoes them on refusal.
  */
-export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (message: PlanEventMessage) => void; snapshotUrl?: string } = {}) {
+export function usePlanLive(
+  initial: PlanLiveState,
+  options: {
+    onRemoteEvent?: (message: PlanEventMessage) => void;
+    /** A section or step was added, edited, moved or removed (live, in a catch-up, or possibly while away). */
+    onStructureChange?: () => void;
+    snapshotUrl?: string;
+  } = {},
+) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [presenceBySource, setPresenceBySource] = useState<PresenceBySource>({});
@@ -32,8 +41,10 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
   const planId = initial.planId;
   const snapshotUrl = options.snapshotUrl ?? `/api/plans/${planId}/live`;
   const onRemoteEvent = useRef(options.onRemoteEvent);
+  const onStructureChange = useRef(options.onStructureChange);
   useEffect(() => {
     onRemoteEvent.current = options.onRemoteEvent;
+    onStructureChange.current = options.onStructureChange;
   });
 
   const commit = useCallback((next: PlanLiveState) => {
@@ -43,7 +54,11 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
 
   const reloadSnapshot = useCallback(async () => {
     const response = await fetch(snapshotUrl, { cache: "no-store" });
-    if (response.ok) commit(((await response.json()) as { state: PlanLiveState }).state);
+    if (response.ok) {
+      commit(((await response.json()) as { state: PlanLiveState }).state);
+      // Whatever was missed may have reshaped the plan.
+      onStructureChange.current?.();
+    }
   }, [snapshotUrl, commit]);
 
   const applyCatchUp = useCallback(
@@ -52,6 +67,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       if ("reload" in answer) return reloadSnapshot();
       const { state: next, gap } = applyEvents(stateRef.current, answer.events);
       commit(next);
+      if (answer.events.some((message) => isStructureEvent(message.event))) onStructureChange.current?.();
       if (gap) await reloadSnapshot();
     },
     [commit, reloadSnapshot],
@@ -89,6 +105,7 @@ export function usePlanLive(initial: PlanLiveState, options: { onRemoteEvent?: (
       if (outcome === "applied") {
         commit(applyEvent(stateRef.current, message));
         onRemoteEvent.current?.(message);
+        if (isStructureEvent(message.event)) onStructureChange.current?.();
       } else if (outcome === "gap") void catchUp();
     };
     const onPresence = (update: PresenceUpdate) => {
