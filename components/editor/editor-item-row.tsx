@@ -23,9 +23,12 @@ export function EditorItemRow({
   canNest,
   onAction,
   onMove,
+  planningSummary,
   children,
 }: {
   item: EditorItem;
+  /** Owners, what it waits for and planned minutes, in words ("Owners: Devin Ops"). */
+  planningSummary?: string[];
   rights: ItemEditRights;
   /** Sub-steps can be added (not during the run). */
   canNest: boolean;
@@ -70,6 +73,11 @@ export function EditorItemRow({
             {!item.required ? <span className="ml-1.5 text-xs text-slate-600 dark:text-slate-400">(optional)</span> : null}
             {item.addedDuringRun ? <AddedDuringRunBadge /> : null}
           </p>
+          {planningSummary?.length ? (
+            <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-role="editor-planning">
+              {planningSummary.join(" · ")}
+            </p>
+          ) : null}
           <div className="mt-1 flex flex-wrap gap-1">
             {rights.editText ? (
               <button type="button" className={rowButton} onClick={() => onAction("edit")}>

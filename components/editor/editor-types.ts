@@ -72,9 +72,9 @@ export function asPlanChange(change: StructuralChange): PlanChange {
   return change as unknown as PlanChange;
 }
 
-/** Whether the lead added the step once the run had started (C1 adds `addedDuringRun` to the structure). */
+/** Whether the lead added the step once the run had started. */
 export function isAddedDuringRun(item: LiveSectionStructure["items"][number]): boolean {
-  return "addedDuringRun" in item && item.addedDuringRun === true;
+  return item.addedDuringRun === true;
 }
 
 /** A section's version for `expectedVersion`; C1 adds it to the live state (0 until then). */

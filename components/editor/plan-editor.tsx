@@ -4,13 +4,13 @@ import { DndContext, PointerSensor, closestCenter, useDroppable, useSensor, useS
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Undo2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { EditorItemRow, type ItemRowAction } from "@/components/editor/editor-item-row";
 import type { EditorItem, EditorSection, ItemFields, StructuralChange } from "@/components/editor/editor-types";
 import { changedItemFields, formValuesOf } from "@/components/editor/item-fields";
 import { ItemForm } from "@/components/editor/item-form";
 import { SectionHeader } from "@/components/editor/section-header";
-import { changedPlanning, EMPTY_PLANNING, planningForAdd, planningFormValuesOf, type PlanningOptions } from "@/components/editor/planning-fields";
+import { changedPlanning, EMPTY_PLANNING, planningForAdd, planningFormValuesOf, planningSummarizer, type PlanningOptions } from "@/components/editor/planning-fields";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { buttonStyles, cardStyles, fieldStyles } from "@/components/ui/styles";
 import { itemEditRights, sectionEditRights, type EditMode } from "@/lib/plan-editor/edit-rights";
@@ -36,6 +36,7 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
   const [deleting, setDeleting] = useState<EditorSection | null>(null);
   const [newSection, setNewSection] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const summarize = useMemo(() => planningSummarizer(planningOptions), [planningOptions]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
   /** Sends one change; resolves to the server's refusal (null when applied). */
@@ -153,6 +154,7 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
                         item={item}
                         rights={itemRights}
                         canNest={mode === "full"}
+                        planningSummary={summarize(item.planning)}
                         onAction={(action) => rowAction(section, item, action)}
                         onMove={(key: OutlineKey) => moveItem(item, keyboardItemMove(sections, item.id, key))}
                       >

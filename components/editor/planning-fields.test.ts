@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedPlanning, parsePlanningForm, planningForAdd, planningFormValuesOf, planningOptionsOf } from "@/components/editor/planning-fields";
+import { changedPlanning, parsePlanningForm, planningSummarizer, planningForAdd, planningFormValuesOf, planningOptionsOf } from "@/components/editor/planning-fields";
 import type { ItemPlanning } from "@/lib/planning/planning-schema";
 
 const planning: ItemPlanning = { owners: [{ userId: "u1" }, { title: "DevOps Lead" }], dependsOn: [{ itemId: "i1" }, { sectionId: "s1" }], plannedMinutes: 15 };
@@ -37,5 +37,11 @@ describe("planning form values", () => {
       { key: "section:s1", label: "Section: Deploy" },
       { key: "item:i1", label: "Roll out" },
     ]);
+  });
+
+  it("summarises a step's planning in words for the editor row", () => {
+    const options = { owners: [{ key: "user:u1", label: "Devin Ops" }], targets: [{ key: "item:i1", label: "Freeze writes" }, { key: "section:s1", label: "Section: Prepare" }] };
+    expect(planningSummarizer(options)(planning)).toEqual(["Owners: Devin Ops, DevOps Lead", "Waits for: Freeze writes, Section: Prepare", "15 min"]);
+    expect(planningSummarizer(options)({ owners: [], dependsOn: [], plannedMinutes: null })).toEqual([]);
   });
 });

@@ -85,3 +85,18 @@ export function planningOptionsOf(
     ]),
   };
 }
+
+/** Steps' planning in words for their editor rows, with names and titles from the form's options (looked up once for the whole plan). */
+export function planningSummarizer(options: PlanningOptions): (planning: ItemPlanning) => string[] {
+  const owners = new Map(options.owners.map((owner) => [owner.key, owner.label]));
+  const targets = new Map(options.targets.map((target) => [target.key, target.label]));
+  return (planning) => planningSummaryOf(planning, owners, targets);
+}
+
+function planningSummaryOf(planning: ItemPlanning, owners: Map<string, string>, targets: Map<string, string>): string[] {
+  const summary: string[] = [];
+  if (planning.owners.length) summary.push(`Owners: ${planning.owners.map((owner) => owners.get(ownerKey(owner)) ?? ("title" in owner ? owner.title : "a former member")).join(", ")}`);
+  if (planning.dependsOn.length) summary.push(`Waits for: ${planning.dependsOn.map((target) => targets.get(targetKey(target)) ?? "a removed step").join(", ")}`);
+  if (planning.plannedMinutes !== null) summary.push(`${planning.plannedMinutes} min`);
+  return summary;
+}

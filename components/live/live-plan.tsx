@@ -120,6 +120,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
     [sendChange],
   );
   const [mineOnly, setMineOnly] = useState(false);
+  const planningOptions = useMemo(() => planningOptionsOf(state.members, sections), [state.members, sections]);
 
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
@@ -304,7 +305,7 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
               <PlanContentBlocks blocks={documentContent.intro} roleStateOf={roleStateOf} />
             </section>
           ) : null}
-          {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} planningOptions={planningOptionsOf(state.members, sections)} /> : null}
+          {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} planningOptions={planningOptions} /> : null}
           {editing ? null : ordered.map((section, index) => {
             const hasContent = section.items.length > 0 || section.commands.length > 0 || section.content.length > 0;
             const heading = (

@@ -112,6 +112,8 @@ export interface LiveSectionStructure {
     expected?: string;
     commands: CodeBlock[];
     metric: { label: string; unit: string; comparator: string; target: number } | null;
+    /** The lead added it once the run had started (shown, exported and counted as such). */
+    addedDuringRun?: boolean;
   }[];
 }
 
@@ -139,6 +141,7 @@ export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
       expected: item.expected,
       commands: item.commands,
       metric: (item.row.metric as LiveSectionStructure["items"][number]["metric"]) ?? null,
+      addedDuringRun: item.row.addedDuringRun,
     })),
   }));
 }
