@@ -16,6 +16,7 @@ async function openPlan(page: Page, plan: TestPlan): Promise<Page> {
   return page;
 }
 
+const editorStep = (section: Locator, text: string) => section.locator("[data-editor-item]").filter({ has: section.page().locator('[data-role="item-text"]', { hasText: text }) });
 const item = (page: Page, text: string) => page.locator("li[data-item-id]").filter({ has: page.locator('[data-role="item-text"]', { hasText: text }) });
 
 test("the lead adds a section and steps with an owner and a dependency, live on the executor's page; a waiting step is refused; a step added during the run is marked; undo reverts it for both", async ({ asUser, apiAs, createPlan }) => {
@@ -46,7 +47,7 @@ test("the lead adds a section and steps with an owner and a dependency, live on 
     await form.getByLabel("Step", { exact: true }).fill(text);
     await fillPlanning(form);
     await form.getByRole("button", { name: "Add step" }).click();
-    await expect(cutover.locator("[data-editor-item]").filter({ hasText: text })).toBeVisible();
+    await expect(editorStep(cutover, text)).toBeVisible();
   };
   await addStep("Freeze writes");
   await addStep("Switch DNS", async (form) => {
@@ -55,10 +56,10 @@ test("the lead adds a section and steps with an owner and a dependency, live on 
     await form.getByLabel("Planned minutes").fill("10");
   });
   await addStep("Check the error rate");
-  await expect(cutover.locator("[data-editor-item]").filter({ hasText: "Switch DNS" }).locator('[data-role="editor-planning"]')).toHaveText("Waits for: Freeze writes · 10 min");
+  await expect(editorStep(cutover, "Switch DNS").locator('[data-role="editor-planning"]')).toHaveText("Waits for: Freeze writes · 10 min");
 
   // The first step goes to the executor (an existing step: item.plan).
-  const freeze = cutover.locator("[data-editor-item]").filter({ hasText: "Freeze writes" });
+  const freeze = editorStep(cutover, "Freeze writes");
   await freeze.getByRole("button", { name: "Edit" }).click();
   await freeze.getByLabel("Owners").selectOption([{ label: DEVOPS_LEAD.name }]);
   await freeze.getByRole("button", { name: "Save step" }).click();
@@ -87,12 +88,12 @@ test("the lead adds a section and steps with an owner and a dependency, live on 
   // During the run the lead adds a step; both pages mark it as added during the run.
   await expect(editor).toContainText("The deployment is running");
   await addStep("Flush the CDN cache");
-  await expect(cutover.locator("[data-editor-item]").filter({ hasText: "Flush the CDN cache" })).toContainText("added during the run");
+  await expect(editorStep(cutover, "Flush the CDN cache")).toContainText("added during the run");
   await expect(item(executor, "Flush the CDN cache")).toContainText("added during the run");
 
   // Undo reverts the lead's last edit, on both pages; the lead's editor stays open throughout.
   await editor.getByRole("button", { name: "Undo" }).click();
-  await expect(cutover.locator("[data-editor-item]").filter({ hasText: "Flush the CDN cache" })).toHaveCount(0);
+  await expect(editorStep(cutover, "Flush the CDN cache")).toHaveCount(0);
   await expect(item(executor, "Flush the CDN cache")).toHaveCount(0);
   await expect(item(executor, "Check the error rate")).toBeVisible();
 });
