@@ -65,6 +65,14 @@ test("the lead adds a section and steps with an owner and a dependency, live on 
   await freeze.getByRole("button", { name: "Save step" }).click();
   await expect(freeze.locator('[data-role="editor-planning"]')).toHaveText(`Owners: ${DEVOPS_LEAD.name}`);
 
+  // A loop is refused in the form, which names it and stays open.
+  await freeze.getByRole("button", { name: "Edit" }).click();
+  await freeze.getByLabel("Waits for").selectOption([{ label: "Switch DNS" }]);
+  await freeze.getByRole("button", { name: "Save step" }).click();
+  await expect(freeze.getByRole("alert")).toContainText("These dependencies would make a loop: Freeze writes → Switch DNS → Freeze writes");
+  await freeze.getByRole("button", { name: "Cancel" }).click();
+  await expect(freeze.locator('[data-role="editor-planning"]')).toHaveText(`Owners: ${DEVOPS_LEAD.name}`);
+
   // The executor sees it all without reloading, and the step in Up next for me.
   await expect(executor.getByRole("heading", { name: "Cutover" })).toBeVisible();
   for (const text of ["Freeze writes", "Switch DNS", "Check the error rate"]) await expect(item(executor, text)).toBeVisible();
