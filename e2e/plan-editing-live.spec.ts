@@ -79,8 +79,10 @@ test("the lead adds a section and steps with an owner and a dependency, live on 
   await expect(executor.getByTestId("up-next").getByRole("listitem")).toHaveText(["Freeze writes"]);
   await expect(item(executor, "Switch DNS").locator('[data-role="item-waiting"]')).toHaveText("Waiting for Freeze writes");
 
-  // The editor with steps, owners and a dependency, for the README.
-  const screenshot = path.join(process.cwd(), "public", "readme", "plan-editor.png");
+  // The editor with steps, owners and a dependency: with README_SCREENSHOTS=1 it replaces the
+  // README's picture; otherwise it goes with the test's output, so a test run changes no tracked file.
+  const screenshot =
+    process.env.README_SCREENSHOTS === "1" ? path.join(process.cwd(), "public", "screenshots", "plan-editor.png") : test.info().outputPath("plan-editor.png");
   await mkdir(path.dirname(screenshot), { recursive: true });
   await lead.setViewportSize({ width: 1280, height: 900 });
   await editor.screenshot({ path: screenshot });

@@ -10,11 +10,13 @@ import { logger } from "@/lib/logger";
  */
 interface OutageState {
   since: number | null;
+  /** When a connection last succeeded (ms since the epoch). */
+  reachedAt: number;
 }
 
 function outage(): OutageState {
   const global = globalThis as unknown as { preflightDatabaseOutage?: OutageState };
-  global.preflightDatabaseOutage ??= { since: null };
+  global.preflightDatabaseOutage ??= { since: null, reachedAt: 0 };
   return global.preflightDatabaseOutage;
 }
 
@@ -29,11 +31,17 @@ export function noteDatabaseUnavailable(reason: string): void {
 /** A new connection succeeded: if an outage was on, it is over, and the log says how long it lasted. */
 export function noteDatabaseReachable(): void {
   const state = outage();
+  state.reachedAt = Date.now();
   if (state.since === null) return;
   const seconds = ((Date.now() - state.since) / 1000).toFixed(1);
   state.since = null;
   // At the outage line's level: whoever sees one in the log must see the other.
   logger.warn(`database available again after ${seconds} s`);
+}
+
+/** Whether a connection succeeded after `time` (ms since the epoch): a failure seen then is already over. */
+export function databaseReachedSince(time: number): boolean {
+  return outage().reachedAt > time;
 }
 
 /** When the current outage began (ms since the epoch), or null when there is none. */
