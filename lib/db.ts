@@ -4,7 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, settings } from "@/lib/env";
 import { isShuttingDown } from "@/lib/boot/shutdown-state";
 import { logger } from "@/lib/logger";
-import { databaseReachedSince, noteDatabaseReachable, noteDatabaseUnavailable } from "@/lib/db/outage-log";
+import { noteDatabaseReachable, noteDatabaseUnavailable } from "@/lib/db/outage-log";
 
 /**
  * The one Prisma client of the process. Password hashes are omitted from every query
@@ -38,25 +38,10 @@ export function createPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-/** How long a connection closed by the database's own shutdown waits before it counts as an outage. */
-const ADMIN_SHUTDOWN_GRACE_MS = 1_000;
-
 function reportLostConnection(error: Error): void {
   // On Ctrl-C the terminal signals an embedded database too, which may close connections first.
-  if (isShuttingDown()) return logger.debug("database connection closed during shutdown", error.message);
-  // The same Ctrl-C reaches the database (57P01, "terminating connection due to administrator
-  // command") and this process at once, and under load the database's closing can arrive
-  // before our own SIGINT handler has run: wait a moment, so our shutdown is not logged as an
-  // outage, while a database really restarted by its administrator still is.
-  if ((error as Error & { code?: string }).code === "57P01") {
-    const lostAt = Date.now();
-    setTimeout(() => {
-      if (isShuttingDown()) logger.debug("database connection closed during shutdown", error.message);
-      else if (!databaseReachedSince(lostAt)) noteDatabaseUnavailable(`connection lost: ${error.message}`);
-    }, ADMIN_SHUTDOWN_GRACE_MS).unref();
-    return;
-  }
-  noteDatabaseUnavailable(`connection lost: ${error.message}`);
+  if (isShuttingDown()) logger.debug("database connection closed during shutdown", error.message);
+  else noteDatabaseUnavailable(`connection lost: ${error.message}`);
 }
 
 /**

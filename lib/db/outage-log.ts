@@ -1,3 +1,4 @@
+import { isShuttingDown } from "@/lib/boot/shutdown-state";
 import { logger } from "@/lib/logger";
 
 /**
@@ -20,8 +21,34 @@ function outage(): OutageState {
   return global.preflightDatabaseOutage;
 }
 
-/** The first failure of an outage logs it; later ones say nothing. */
+/** How long a connection closed by the database's own shutdown waits before it counts as an outage. */
+const DATABASE_SHUTDOWN_GRACE_MS = 1_000;
+/** PostgreSQL's message for 57P01 (admin_shutdown), as pg and Prisma both pass it on. */
+const CLOSED_BY_DATABASE_SHUTDOWN = "terminating connection due to administrator command";
+
+/**
+ * The first failure of an outage logs it; later ones say nothing.
+ *
+ * A connection the database closes because it is itself shutting down waits a moment first:
+ * on Ctrl-C the terminal signals the embedded database and this process together, and under
+ * load the database's closing can arrive (here, in the adapter, in a request) before our own
+ * SIGINT handler has run. If our shutdown has begun by then, or a connection has succeeded
+ * since, it was no outage; a database really restarted by its administrator is still logged.
+ */
 export function noteDatabaseUnavailable(reason: string): void {
+  if (isShuttingDown()) return logger.debug(`database closed during shutdown (${reason})`);
+  if (reason.includes(CLOSED_BY_DATABASE_SHUTDOWN)) {
+    const lostAt = Date.now();
+    setTimeout(() => {
+      if (isShuttingDown()) logger.debug(`database closed during shutdown (${reason})`);
+      else if (!databaseReachedSince(lostAt)) logOutage(reason);
+    }, DATABASE_SHUTDOWN_GRACE_MS).unref();
+    return;
+  }
+  logOutage(reason);
+}
+
+function logOutage(reason: string): void {
   const state = outage();
   if (state.since !== null) return;
   state.since = Date.now();
