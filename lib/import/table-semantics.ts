@@ -77,8 +77,26 @@ function headerKeys(cell: string): string[] {
   // A tick as a header ("✓") is the "done" column; normalising would leave nothing of it.
   const text = cell.replace(/[✓✔☑✅]/g, " done ");
   const full = normalizeKey(text);
-  const bare = normalizeKey(text.replace(/\([^)]*\)/g, " "));
+  const bare = normalizeKey(withoutParenthesised(text));
   return bare !== "" && bare !== full ? [bare, full] : [full];
+}
+
+/**
+ * The text with each parenthesised part (nested ones included) replaced by a space, by a plain
+ * scan: a pattern such as /\([^)]*\)/g rescans to the end from every "(" of a run that never
+ * closes, which is quadratic on a header cell of "((((…".
+ */
+export function withoutParenthesised(text: string): string {
+  let depth = 0;
+  let kept = "";
+  for (const char of text) {
+    if (char === "(") {
+      if (depth === 0) kept += " ";
+      depth += 1;
+    } else if (char === ")" && depth > 0) depth -= 1;
+    else if (depth === 0) kept += char;
+  }
+  return kept;
 }
 
 export function mapColumns(kind: TableKind, header: string[]): ColumnMap {
