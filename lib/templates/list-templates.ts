@@ -12,10 +12,13 @@ export interface TemplateSummary {
   source: "builtin" | "saved";
   sections: number;
   placeholders: string[];
+  /** Who saved it (null for built-in templates): they, and admins, may edit it. */
+  createdById: string | null;
 }
 
-function summarize(id: string, name: string, description: string | null, source: TemplateSummary["source"], document: PlanDocument): TemplateSummary {
+function summarize(id: string, name: string, description: string | null, source: TemplateSummary["source"], document: PlanDocument, createdById: string | null = null): TemplateSummary {
   return {
+    createdById,
     id,
     name: readableTemplateName(name),
     description: readableTemplateDescription(description ?? document.overview),
@@ -35,7 +38,7 @@ export async function listTemplates(): Promise<TemplateSummary[]> {
     ...builtins,
     ...saved.flatMap((template) => {
       const parsed = planDocumentSchema.safeParse(template.document);
-      return parsed.success ? [summarize(template.id, template.name, template.description, "saved", parsed.data)] : [];
+      return parsed.success ? [summarize(template.id, template.name, template.description, "saved", parsed.data, template.createdById)] : [];
     }),
   ];
 }

@@ -4,11 +4,13 @@ import { LayoutTemplate } from "lucide-react";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/current-user";
 import { listTemplates } from "@/lib/templates/list-templates";
+import { canEditTemplate } from "@/lib/templates/template-rights";
+import { copyTemplateAction } from "./[templateId]/edit/actions";
 
 export const metadata: Metadata = { title: "Templates" };
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const [templates, { saved }] = await Promise.all([listTemplates(), searchParams]);
   return (
     <main className="space-y-6">
@@ -44,6 +46,18 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               <Link href={`/templates/${template.id}/new`} className={buttonStyles.primary} aria-label={`Use template: ${template.name}`}>
                 Use template
               </Link>
+              {template.createdById && canEditTemplate(user, { createdById: template.createdById }) ? (
+                <Link href={`/templates/${template.id}/edit`} className={buttonStyles.secondary} aria-label={`Edit template: ${template.name}`}>
+                  Edit
+                </Link>
+              ) : (
+                <form action={copyTemplateAction}>
+                  <input type="hidden" name="templateId" value={template.id} />
+                  <button type="submit" className={buttonStyles.secondary} aria-label={`Copy and edit: ${template.name}`}>
+                    Copy and edit
+                  </button>
+                </form>
+              )}
               <a href={`/api/templates/${template.id}/export`} className={buttonStyles.secondary} download aria-label={`Export as Markdown: ${template.name}`}>
                 Export as Markdown
               </a>
