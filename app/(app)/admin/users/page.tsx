@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { ServiceAccountsSection } from "@/components/admin/service-accounts-section";
 import { UsersTable } from "@/components/admin/users-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { oidcSettings } from "@/lib/env";
 import { listUsers } from "@/lib/users/admin-users";
+import { listServiceAccounts } from "@/lib/users/service-accounts";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function AdminUsersPage() {
   const user = await requireUser();
   if (user.role !== "ADMIN") notFound();
-  const users = await listUsers(user.id);
+  const [users, serviceAccounts] = await Promise.all([listUsers(user.id), listServiceAccounts(user.id)]);
   return (
     <main className="space-y-6">
       <div>
@@ -24,6 +26,7 @@ export default async function AdminUsersPage() {
       </div>
       <CreateUserForm />
       <UsersTable users={users} currentUserId={user.id} singleSignOn={oidcSettings()?.name ?? null} />
+      <ServiceAccountsSection accounts={serviceAccounts} />
     </main>
   );
 }

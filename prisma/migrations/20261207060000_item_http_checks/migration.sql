@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PlanItem" ADD COLUMN     "httpCheck" JSONB,
+ADD COLUMN     "httpCheckResult" JSONB;
