@@ -45,6 +45,7 @@ async function main() {
   const { attachSocketServer } = await import("@/lib/realtime/socket-server");
   const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
   const { stampClientAddress } = await import("@/lib/http/client-address");
+  const { serveFastChanges } = await import("@/lib/http/fast-changes-route");
   const config = settings();
   if (await shouldSeedDemoData(config.DEMO_DATA, !dev)) {
     const { createdAccounts, createdPlan, pastPlans } = await seedDemoData();
@@ -60,7 +61,8 @@ async function main() {
   // Next does not see the TCP peer: hand it the client address (as TRUSTED_PROXIES allows) in a header of ours.
   const httpServer = createServer((request, response) => {
     stampClientAddress(request);
-    void handle(request, response);
+    // POST /api/plans/:id/changes is answered here, before Next's router (see the module for why).
+    if (!serveFastChanges(request, response)) void handle(request, response);
   });
   const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
   const io = attachSocketServer(httpServer, {
@@ -76,6 +78,45 @@ async function main() {
   shutdown.add("sockets", "HTTP requests in flight", () => drainHttp(5_000));
   shutdown.add("sockets", "Next.js", () => app.close?.() ?? Promise.resolve());
   shutdown.add("cluster", "cluster adapter", () => cluster.close());
+
+  // The webhook outbox's sender: one loop per process; several instances share the work safely.
+  const { startDeliveryWorker } = await import("@/lib/webhooks/delivery-worker");
+  const webhooks = startDeliveryWorker({
+    databaseUrl: database.url,
+    appSecret: config.AUTH_SECRET!,
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    pollMs: config.WEBHOOK_POLL_MS,
+    log,
+  });
+  shutdown.add("cluster", "webhook deliveries", () => webhooks.stop());
+
+  // The mail outbox's sender, likewise one per process (without SMTP_URL it only marks mail as kept for /dev/mail).
+  const { startMailWorker } = await import("@/lib/mail/mail-worker");
+  const mail = startMailWorker({
+    databaseUrl: database.url,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    retryBaseMs: config.MAIL_RETRY_BASE_MS,
+    pollMs: config.MAIL_POLL_MS,
+    log,
+  });
+  shutdown.add("cluster", "mail", () => mail.stop());
+  // The notification outbox's worker: turns committed events into bell entries and mail, one loop per process.
+  const { startNotificationWorker } = await import("@/lib/notifications/notification-worker");
+  const notifications = startNotificationWorker({ databaseUrl: database.url, pollMs: config.WEBHOOK_POLL_MS, log });
+  shutdown.add("cluster", "notification jobs", () => notifications.stop());
+  // What time brings (a plan starting soon, a check due, no status update for a while); each notification is recorded once, so every process may sweep.
+  const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
+  const { db } = await import("@/lib/db");
+  const { userRoom } = await import("@/lib/realtime/broadcast");
+  const scheduler = startNotificationScheduler({
+    database: db(),
+    intervalMs: config.NOTIFY_SWEEP_MS,
+    log,
+    push: (pushes) => pushes.forEach(({ userId, payload }) => io.to(userRoom(userId)).emit("notification:new", payload)),
+  });
+  shutdown.add("cluster", "notification scheduler", () => scheduler.stop());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -11,16 +11,23 @@
  *      socket (`plan:change` item.edit): the round trip is from just before the change is sent
  *      until the last watcher has its event;
  *   5. moves the first step to the end of the plan and back (`item.move`), timed the same way:
- *      every row between the two ends changes position.
+ *      every row between the two ends changes position;
+ *   6. opens the plan page in a watcher's browser (Chromium through Playwright), then ticks steps
+ *      and rewords others over the lead's socket, one at a time: for each it counts the checklist
+ *      rows React rendered on the watcher's page until the change is painted
+ *      (components/live/render-probe.ts: rows count their own renders when the page asks them
+ *      to), and times it from sent to shown on that page.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:edit
  *
- * Options: --steps N [1000], --watchers N [20], --edits N [100], --moves N [10], --renders N [10].
+ * Options: --steps N [1000], --watchers N [20], --edits N [100], --moves N [10], --renders N [10],
+ * --ticks N [10] (ticks, and as many rewordings, in the browser). CHROMIUM_PATH names the browser [/usr/bin/chromium].
  */
 import { existsSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
 import { io as connect, type Socket } from "socket.io-client";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
-import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { startAppProcess, UNLIMITED_CHANGES, type AppProcess } from "@/lib/testing/app-process";
 import { sessionCookie } from "@/lib/testing/live-harness";
 import { createTestDatabase, startTestDatabaseServer } from "@/lib/testing/test-database";
@@ -35,6 +42,8 @@ const WATCHERS = option("watchers", 20);
 const EDITS = option("edits", 100);
 const MOVES = option("moves", 10);
 const RENDERS = option("renders", 10);
+const TICKS = option("ticks", 10);
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SECTIONS = 20;
 const WARMUP = 5;
 
@@ -73,6 +82,61 @@ async function joinedSocket(url: string, user: { id: string; name: string }, pla
 
 async function untilEveryoneHas(watchers: { seen: Set<number> }[], seq: number): Promise<void> {
   while (!watchers.every((watcher) => watcher.seen.has(seq))) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function showCount(values: number[]): string {
+  return `p50 ${pct(values, 50)}, max ${pct(values, 100)}, min ${pct(values, 0)} (n=${values.length})`;
+}
+
+interface RemoteChange {
+  send: () => Promise<unknown>;
+  /** A selector that matches once the watcher's page shows the change. */
+  shownBy: string;
+}
+
+/** The plan page in a watcher's browser, opened with the render probe on. */
+async function openWatcherPage(appUrl: string, watcher: { id: string; name: string }, planId: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
+  const context = await browser.newContext();
+  const cookie = await sessionCookie(watcher.id, watcher.name);
+  const separator = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: appUrl }]);
+  await context.addInitScript(() => {
+    window.__preflightRenderProbe = { rows: {} };
+  });
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/plans/${planId}`);
+  await page.locator('[data-connection="live"]').waitFor();
+  return { page, close: () => browser.close() };
+}
+
+/**
+ * For each change: clears the counts, sends it, waits until the page shows it and two
+ * animation frames have passed (the update is committed and painted), and reads how many rows rendered.
+ */
+async function measureRemoteChanges(page: Page, changes: RemoteChange[]): Promise<{ rowsRendered: number[]; shown: number[] }> {
+  const rowsRendered: number[] = [];
+  const shown: number[] = [];
+  for (const change of changes) {
+    // A flashing row renders once more when its highlight ends; let the last one end first.
+    await page.locator("li[data-item-id][data-flash]").first().waitFor({ state: "detached" });
+    await page.evaluate(() => {
+      window.__preflightRenderProbe!.rows = {};
+    });
+    const started = now();
+    await change.send();
+    await page.locator(change.shownBy).waitFor();
+    shown.push(now() - started);
+    rowsRendered.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(Object.values(window.__preflightRenderProbe!.rows).reduce((sum, count) => sum + count, 0)))),
+          ),
+      ),
+    );
+  }
+  return { rowsRendered, shown };
 }
 
 process.env.LOG_LEVEL ??= "error";
@@ -140,7 +204,7 @@ try {
     if (!answer.ok) throw new Error(`${String(change.type)} refused: ${answer.status} ${answer.error.message}`);
     await untilEveryoneHas(watching, answer.message.seq);
     const event = answer.message.event;
-    if (event.type === "item.edited" || event.type === "item.moved") versions.set(event.item.id, event.item.version);
+    if (event.type === "item.edited" || event.type === "item.moved" || event.type === "item.changed") versions.set(event.item.id, event.item.version);
     return now() - started;
   };
 
@@ -164,6 +228,35 @@ try {
     moves.push(await send(change));
   }
   console.log(`move a step to the other end of the plan (item.move sent until all watchers have it): ${show(moves)}`);
+
+  // Steps spread over the plan, away from the one that moved.
+  const ticked = Array.from({ length: TICKS }, (_, index) => items[1 + ((index * 97 + 500) % (items.length - 1))]!);
+  const reworded = Array.from({ length: TICKS }, (_, index) => items[1 + ((index * 89 + 250) % (items.length - 1))]!);
+  const watcherPage = await openWatcherPage(app.url, watchers[0]!, planId);
+  let ticks: Awaited<ReturnType<typeof measureRemoteChanges>>;
+  let remoteEdits: typeof ticks;
+  try {
+    ticks = await measureRemoteChanges(
+      watcherPage.page,
+      ticked.map((item) => ({
+        send: () => send({ type: "item.status", itemId: item.id, status: "DONE", expectedVersion: versions.get(item.id)! }),
+        shownBy: `li[data-item-id="${item.id}"][data-status="DONE"]`,
+      })),
+    );
+    remoteEdits = await measureRemoteChanges(
+      watcherPage.page,
+      reworded.map((item, index) => ({
+        send: () => send({ type: "item.edit", itemId: item.id, expectedVersion: versions.get(item.id)!, text: `Reworded in the browser ${index + 1}` }),
+        shownBy: `li[data-item-id="${item.id}"] [data-role="item-text"]:text-is("Reworded in the browser ${index + 1}")`,
+      })),
+    );
+  } finally {
+    await watcherPage.close();
+  }
+  console.log(`rows re-rendered per remote tick (a watcher's page, ${items.length} rows, until the tick is painted): ${showCount(ticks.rowsRendered)}`);
+  console.log(`remote tick shown in a watcher's browser (item.status sent until the row says done): ${show(ticks.shown)}`);
+  console.log(`rows re-rendered per remote edit (item.edit, until the refetched structure is painted): ${showCount(remoteEdits.rowsRendered)}`);
+  console.log(`remote edit shown in a watcher's browser (item.edit sent until the row reads the new text): ${show(remoteEdits.shown)}`);
 } finally {
   await cleanUp();
 }

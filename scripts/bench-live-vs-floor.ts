@@ -1,32 +1,57 @@
 /**
- * `npm run bench:live:floor`: Preflight's live path against this machine's physical floor,
- * back to back in one run, because the shared machine is too noisy to compare figures taken
- * at different times. A benchmark, not a test: it prints figures and asserts nothing.
+ * `npm run bench:live:floor`: Preflight's live path against this machine's physical floor, back
+ * to back in one run, because a shared machine is too noisy to compare figures taken at different
+ * times. A benchmark, not a test: it prints figures and asserts nothing.
  *
- * For each watcher count N it runs, one right after the other:
- *   1. ../shared/floor-bench (a bare HTTP handler that commits one INSERT and emits with
- *      socket.io; variant `db`, isolated ticks), copied to a temporary folder because shared/
- *      is read-only in CI;
- *   2. `npm run bench:live` with one app process, then with two (postgres adapter).
- * It then prints one table with the ratios the live-checklist issue sets as targets
- * (p50 and p99 within 1.15× of the floor, cross-process adding at most 10 ms at p99) and,
- * as its last line, one JSON object with every figure.
+ * Method (published here so that anyone can check what the table means):
+ *   For each watcher count N (default 100, 1000, 5000), one right after the other:
+ *   1. the floor: ../shared/floor-bench, run unchanged with its own method (variant `db`, isolated
+ *      pacing, 1 rep, no commit benchmark, 100 warm-up ticks, T ticks, K=4). It runs from a copy
+ *      in the temporary folder (shared/ may be read-only) whose node_modules is a link to this
+ *      project's (the same socket.io 4.8, socket.io-client and pg the app uses).
+ *   2. ours: scripts/bench-public-client.ts (`npm run bench:live:public`), a client that uses
+ *      only the public surface: it signs in like a browser, ticks as the lead over the documented
+ *      HTTP API (`POST /api/plans/:id/changes` with an API token, as CI does) and over the socket
+ *      (`plan:change`), and watches as viewers over socket.io (websocket, the session cookie in
+ *      the handshake, `plan:join`), with the floor's method: watchers in 4 child processes, 100
+ *      warm-up then T isolated ticks (send one, wait until all N have it, 20 ms gap), latency = the
+ *      LAST watcher's receive − t0 taken just before the request, on process.hrtime. Each of
+ *      tick over {http, socket} × workers {1, default} runs on a freshly started app
+ *      (`NODE_ENV=production node --import tsx server.ts`, WEB_CONCURRENCY set or left unset).
+ *   Before every row (the floor's and each of ours) the machine's idle share is sampled over 2 s
+ *   from /proc/stat (idle + iowait over all jiffies, all cores): a row measured on a busy
+ *   machine says little, so read it with that figure.
+ *   Join time is measured the same way on both sides: wall time from forking the 4 watcher
+ *   processes until every watcher has connected and joined (floor-bench's `connectS`).
+ *   lost = N × T − receives; reordered counts receives whose seq was not the previous + 1 on
+ *   that socket (the floor does not check order: its column shows "-").
+ *
+ * The table has one row per (N, tick over, workers), the floor's figures repeated on each row of
+ * its N; the last line printed is one JSON object with every figure.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:live:floor -- --watchers 100,1000,5000
  *
- * Needs a local PostgreSQL on 127.0.0.1:5432 (floor-bench's default; PGHOST/PGPORT/PGUSER
- * override it) and a production build (`npm run build`). Flags: --watchers [100,1000,5000],
- * --ticks [200], any other flag is passed to bench:live.
+ * Flags [defaults]: --watchers [100,1000,5000]; --ticks [200]; --workers [1,default];
+ * --tick-over [http,socket]; any other flag goes to bench:live:public (e.g. --http-auth session).
+ * Needs PostgreSQL on 127.0.0.1:5432 (floor-bench's default; PGHOST/PGPORT/PGUSER/PGPASSWORD
+ * override it) and the floor's port 3100 free. Builds first when the production build is missing
+ * or stale (scripts/bench-build.ts), so the build never runs between the floor and ours.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureProductionBuild } from "./bench-build";
+import { idleShare } from "./bench-idle";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const floorSource = path.resolve(root, "../shared/floor-bench");
-const floorCopy = path.join(os.tmpdir(), "preflight-floor-bench");
+// Per run, so that two runs on one machine (or the main checkout's) never share a copy.
+const floorCopy = path.join(os.tmpdir(), `preflight-floor-bench-${process.pid}`);
+const FLOOR_PORT = 3100;
+const log = (line: string) => console.log(`[bench:live:floor] ${line}`);
 
 const argv = process.argv.slice(2);
 const take = (name: string, fallback: string): string => {
@@ -37,15 +62,35 @@ const take = (name: string, fallback: string): string => {
 };
 const WATCHERS = take("watchers", "100,1000,5000").split(",").map(Number);
 const TICKS = Number(take("ticks", "200"));
+const WORKERS = take("workers", "1,default");
+const TICK_OVER = take("tick-over", "http,socket");
 const passThrough = argv;
 
-interface Figures {
+interface Floor {
+  idle_before_pct: number;
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;
   lost: number;
-  reordered?: number;
-  ticks_per_s?: number;
+  join_s: number;
+}
+
+/** What bench-public-client.ts prints per run (its last line's `runs`). */
+interface Ours {
+  watchers: number;
+  workers: string;
+  tick_over: string;
+  http_auth: string | null;
+  idle_before_pct: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  lost: number;
+  reordered: number;
+  join_s: number;
+  join_start_s: number;
+  ack_p50_ms: number;
+  errors: number;
 }
 
 /** Runs a command, echoing its output, and resolves with everything it printed. */
@@ -62,15 +107,28 @@ function run(command: string, args: string[], options: { cwd: string; env?: Reco
   });
 }
 
-async function prepareFloorBench(): Promise<void> {
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+function prepareFloorBench(): void {
   if (!existsSync(floorSource)) throw new Error(`floor-bench not found at ${floorSource}`);
   mkdirSync(floorCopy, { recursive: true });
   cpSync(floorSource, floorCopy, { recursive: true, filter: (source) => !/node_modules|results/.test(path.relative(floorSource, source)) });
-  if (!existsSync(path.join(floorCopy, "node_modules"))) await run("npm", ["install", "--no-audit", "--no-fund"], { cwd: floorCopy });
+  // The floor's dependencies (socket.io 4.8, socket.io-client 4.8, pg 8) are this project's too.
+  rmSync(path.join(floorCopy, "node_modules"), { recursive: true, force: true });
+  symlinkSync(path.join(root, "node_modules"), path.join(floorCopy, "node_modules"), "dir");
 }
 
 /** One floor-bench run at N watchers; its figures come from the results file it writes. */
-async function floorAt(watchers: number): Promise<Figures> {
+async function floorAt(watchers: number): Promise<Floor> {
+  if (!(await portIsFree(FLOOR_PORT))) throw new Error(`floor-bench needs port ${FLOOR_PORT}, which is in use (another floor-bench run?)`);
+  const idle = await idleShare();
+  log(`N=${watchers}: machine ${idle.toFixed(0)}% idle over 2 s; running the floor`);
   const resultsDir = path.join(floorCopy, "results");
   const before = new Set(existsSync(resultsDir) ? readdirSync(resultsDir) : []);
   await run("node", ["run.mjs"], {
@@ -80,40 +138,69 @@ async function floorAt(watchers: number): Promise<Figures> {
   const file = readdirSync(resultsDir).find((name) => !before.has(name));
   if (!file) throw new Error("floor-bench wrote no results file");
   const result = JSON.parse(readFileSync(path.join(resultsDir, file), "utf8")) as {
-    runs: { phases: { pacing: string; lat: { p50: number; p95: number; p99: number }; lost: number }[] }[];
+    runs: { connectS: number; phases: { pacing: string; lat: { p50: number; p95: number; p99: number }; lost: number }[] }[];
   };
   const phase = result.runs[0]!.phases.find((candidate) => candidate.pacing === "isolated")!;
-  return { p50_ms: phase.lat.p50, p95_ms: phase.lat.p95, p99_ms: phase.lat.p99, lost: phase.lost };
+  const round = (value: number) => Number(value.toFixed(2));
+  return { idle_before_pct: Math.round(idle), p50_ms: round(phase.lat.p50), p95_ms: round(phase.lat.p95), p99_ms: round(phase.lat.p99), lost: phase.lost, join_s: round(result.runs[0]!.connectS) };
 }
 
-/** One bench:live run; its figures are the JSON object on its last line. */
-async function preflightAt(watchers: number, processes: number): Promise<Figures> {
-  const output = await run("node_modules/.bin/tsx", ["scripts/bench-live.ts", "--watchers", String(watchers), "--processes", String(processes), "--ticks", String(TICKS), ...passThrough], { cwd: root });
-  const last = output.trim().split("\n").at(-1)!;
-  return JSON.parse(last) as Figures;
+/** Our runs at N watchers (every tick-over × workers), each on a fresh app; figures from its last line. */
+async function oursAt(watchers: number): Promise<Ours[]> {
+  const output = await run(
+    "node_modules/.bin/tsx",
+    ["scripts/bench-public-client.ts", "--watchers", String(watchers), "--workers", WORKERS, "--tick-over", TICK_OVER, "--ticks", String(TICKS), ...passThrough],
+    { cwd: root },
+  );
+  return (JSON.parse(output.trim().split("\n").at(-1)!) as { runs: Ours[] }).runs;
 }
 
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
 
 async function main() {
-  await prepareFloorBench();
-  const rows: { watchers: number; floor: Figures; single: Figures; double: Figures }[] = [];
+  await ensureProductionBuild(root, log);
+  prepareFloorBench();
+  const rows: { watchers: number; floor: Floor; ours: Ours[] }[] = [];
   for (const watchers of WATCHERS) {
     const floor = await floorAt(watchers);
-    const single = await preflightAt(watchers, 1);
-    const double = await preflightAt(watchers, 2);
-    rows.push({ watchers, floor, single, double });
+    const ours = await oursAt(watchers);
+    rows.push({ watchers, floor, ours });
   }
 
-  console.log("\nPreflight against the floor, back to back (tick → last watcher, isolated ticks, ms)");
-  console.log("| N | floor p50 | floor p99 | Preflight p50 | Preflight p99 | p50 × floor | p99 × floor | 2 processes p99 | cross-process Δp99 | lost | reordered | ticks/s (50 plans) |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const { watchers, floor, single, double } of rows) {
+  console.log(`\nPreflight (public surface) against the floor, back to back: tick → LAST watcher, ${TICKS} isolated ticks, K=4, ms; idle = machine idle share over 2 s before the row`);
+  console.log(
+    "| N | tick over | workers | idle before floor / ours | floor p50 | floor p99 | ours p50 | ours p99 | p50 × floor | p99 × floor | ours answer p50 | join s floor / ours | join × floor | lost floor / ours | reordered ours | errors |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  const figures = rows.flatMap(({ watchers, floor, ours }) =>
+    ours.map((run) => ({
+      watchers,
+      tick_over: run.http_auth ? `${run.tick_over} (${run.http_auth})` : run.tick_over,
+      workers: run.workers,
+      idle_before_floor_pct: floor.idle_before_pct,
+      idle_before_ours_pct: run.idle_before_pct,
+      floor_p50_ms: floor.p50_ms,
+      floor_p99_ms: floor.p99_ms,
+      ours_p50_ms: run.p50_ms,
+      ours_p99_ms: run.p99_ms,
+      p50_ratio: Number((run.p50_ms / floor.p50_ms).toFixed(2)),
+      p99_ratio: Number((run.p99_ms / floor.p99_ms).toFixed(2)),
+      ours_answer_p50_ms: run.ack_p50_ms,
+      floor_join_s: Number(floor.join_s.toFixed(2)),
+      ours_join_s: run.join_s,
+      join_ratio: Number((run.join_s / floor.join_s).toFixed(2)),
+      floor_lost: floor.lost,
+      ours_lost: run.lost,
+      ours_reordered: run.reordered,
+      ours_errors: run.errors,
+    })),
+  );
+  for (const row of figures) {
     console.log(
-      `| ${watchers} | ${fixed(floor.p50_ms)} | ${fixed(floor.p99_ms)} | ${fixed(single.p50_ms)} | ${fixed(single.p99_ms)} | ${fixed(single.p50_ms / floor.p50_ms, 2)} | ${fixed(single.p99_ms / floor.p99_ms, 2)} | ${fixed(double.p99_ms)} | ${fixed(double.p99_ms - single.p99_ms)} | ${single.lost + double.lost} | ${(single.reordered ?? 0) + (double.reordered ?? 0)} | ${fixed(single.ticks_per_s ?? 0)} |`,
+      `| ${row.watchers} | ${row.tick_over} | ${row.workers} | ${row.idle_before_floor_pct}% / ${row.idle_before_ours_pct}% | ${fixed(row.floor_p50_ms)} | ${fixed(row.floor_p99_ms)} | ${fixed(row.ours_p50_ms)} | ${fixed(row.ours_p99_ms)} | ${fixed(row.p50_ratio, 2)} | ${fixed(row.p99_ratio, 2)} | ${fixed(row.ours_answer_p50_ms)} | ${fixed(row.floor_join_s, 2)} / ${fixed(row.ours_join_s, 2)} | ${fixed(row.join_ratio, 2)} | ${row.floor_lost} / ${row.ours_lost} | ${row.ours_reordered} | ${row.ours_errors} |`,
     );
   }
-  console.log(JSON.stringify({ ticks: TICKS, rows }));
+  console.log(JSON.stringify({ ticks: TICKS, cores: os.availableParallelism(), rows: figures, floor: rows.map(({ watchers, floor }) => ({ watchers, ...floor })) }));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 /**
- * One watcher process of `npm run bench:live` (forked by scripts/bench-live.ts; not run by hand).
+ * One watcher process of `npm run bench:live` (forked by scripts/bench-live.ts; not run by hand)
+ * and of `npm run bench:live:public` (transpiled to plain JavaScript and forked by
+ * scripts/bench-watcher-control.ts, so it must not rely on anything but socket.io-client).
  * It holds a share of the watcher sockets: real socket.io clients with a session cookie, each
  * joined to its plan with an acknowledged `plan:join`, as a browser tab would be. It records,
  * per broadcast `plan:event`, how many of its sockets have it and when the first and the last
@@ -18,6 +20,14 @@ export interface WatcherGroup {
   count: number;
   /** Session cookies; socket i uses cookies[i % cookies.length]. */
   cookies: string[];
+  /** Sent as the handshake's Origin header, as a browser tab on the app's page does (optional). */
+  origin?: string;
+  /**
+   * The plan's seq when the watcher opened it: joined with `plan:join {planId, lastSeq}` as the
+   * browser does (the server catches it up), and the base of the in-order check. Without it
+   * the plan is taken as fresh (first event seq 1) and the join carries no lastSeq.
+   */
+  lastSeq?: number;
 }
 
 export interface WatcherStart {
@@ -58,8 +68,9 @@ export type ChildMessage =
   | WatcherResult
   | { type: "error"; message: string };
 
+/** Only planId and seq are read, so a smaller event (only what changed) is counted just the same. */
 interface EventMessage {
-  planId: string;
+  planId?: string;
   seq: number;
 }
 
@@ -95,7 +106,7 @@ async function run(start: WatcherStart) {
         forceNew: true,
         reconnection: false,
         timeout: 600_000,
-        extraHeaders: { cookie: group.cookies[index % group.cookies.length]! },
+        extraHeaders: { cookie: group.cookies[index % group.cookies.length]!, ...(group.origin ? { origin: group.origin } : {}) },
       });
       const connected = await new Promise<boolean>((resolve) => {
         socket.once("connect", () => resolve(true));
@@ -111,14 +122,15 @@ async function run(start: WatcherStart) {
 
   const join = async (socket: Socket, group: WatcherGroup) => {
     sockets.push(socket);
-    let lastSeq = 0; // every plan is fresh: its first event is seq 1
+    let lastSeq = group.lastSeq ?? 0; // without a base, the plan is fresh: its first event is seq 1
     socket.on("plan:event", (message: EventMessage) => {
       const t = now();
       received += 1;
       if (message.seq <= lastSeq) backwards += 1;
       else if (message.seq !== lastSeq + 1) gaps += 1;
       lastSeq = Math.max(lastSeq, message.seq);
-      if (message.planId !== start.trackPlanId) return;
+      // Each socket joins one plan, so an event without planId is that plan's.
+      if ((message.planId ?? group.planId) !== start.trackPlanId) return;
       const entry = ticks.get(message.seq);
       if (entry) {
         entry[0] += 1;
@@ -135,7 +147,7 @@ async function run(start: WatcherStart) {
     for (let attempt = 1; ; attempt += 1) {
       const answer = (await socket
         .timeout(120_000)
-        .emitWithAck("plan:join", { planId: group.planId })
+        .emitWithAck("plan:join", group.lastSeq === undefined ? { planId: group.planId } : { planId: group.planId, lastSeq: group.lastSeq })
         .catch(() => ({ ok: false }))) as { ok: boolean };
       if (answer?.ok) return;
       joinFailures += 1;

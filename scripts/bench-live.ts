@@ -18,12 +18,16 @@
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:live -- --watchers 100,1000 --processes 1,2
  *
  * Flags (defaults in brackets): --watchers 100[,1000,5000] [100]; --processes 1[,2] [1];
+ * --workers 1[,2,default] [1]: WEB_CONCURRENCY of each app process (the cluster's workers; unset for
+ * "default", which the server takes as the core count);
  * --ticks [200]; --warmup [50]; --gap ms [20]; --k watcher processes [4]; --watcher-users [10];
  * --plans (throughput) [50]; --throughput-seconds [10]; --throughput-watchers per plan [4];
  * --no-throughput; --server real|test [real] (test = lib/testing/socket-test-server.ts, no Next);
  * --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"; --phases (time the write path's steps
- * in this process first; --only-phases: only that); --max-minutes [40] (hard stop); --quiet-below % [off] with --quiet-wait s [120]:
+ * in this process first, the one-statement tick against the full path, and the bytes of a tick
+ * event before and after deltas; --only-phases: only that); --max-minutes [40] (hard stop); --quiet-below % [off] with --quiet-wait s [120]:
  * before each run, wait until the machine's other load is below that share of both cores.
+ * Builds first when the production build is missing or stale (scripts/bench-build.ts says when).
  * The last line printed is one JSON object for the last run. Watchers retry a refused handshake or
  * a failed join as a browser tab would (counted, "retried"). "other work" in the table is the share
  * of the machine used by processes that are not this benchmark's, before and during the run: on a
@@ -31,7 +35,7 @@
  * processes also stop themselves if this script is killed); the database is dropped unless it is
  * killed with SIGKILL (then drop the leftover preflight_bench_* database by hand).
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,8 +43,12 @@ import { fileURLToPath } from "node:url";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTestDatabase, startTestDatabaseServer, type TestDatabase, type TestDatabaseServer } from "@/lib/testing/test-database";
-import type { ChildMessage, ParentMessage, WatcherCounts, WatcherGroup, WatcherResult } from "./bench-live-watchers";
+import type { WatcherGroup } from "./bench-live-watchers";
 import { freePort } from "@/lib/testing/free-port";
+import { ensureProductionBuild } from "./bench-build";
+import { now, sleep, summarize, tickLatencies, type Send, type Summary } from "./bench-figures";
+import { appEnv, benchProcesses, ORPHAN_GUARD, stopChild } from "./bench-processes";
+import { settle, startWatcherSet, waitForReceived, type WatcherSet } from "./bench-watcher-control";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -61,6 +69,8 @@ const num = (name: string, fallback: number) => Number(flag(name) || fallback);
 
 const WATCHERS = numbers(flag("watchers") || "100");
 const PROCESSES = numbers(flag("processes") || "1");
+/** WEB_CONCURRENCY per app process: a number, or "default" (left unset: the server's default). */
+const WORKERS = (flag("workers") || "1").split(",").filter(Boolean);
 const TICKS = num("ticks", 200);
 const WARMUP = num("warmup", 50);
 const GAP_MS = num("gap", 20);
@@ -81,8 +91,12 @@ const QUIET_WAIT_S = num("quiet-wait", 120);
 const ITEMS = 20;
 const CONNECT_BATCH = 100;
 
-if (WATCHERS.some((n) => !Number.isInteger(n) || n < 1) || PROCESSES.some((p) => !Number.isInteger(p) || p < 1 || p > 8)) {
-  console.error("usage: npm run bench:live -- [--watchers 100,1000,5000] [--processes 1,2] (see the header of scripts/bench-live.ts)");
+if (
+  WATCHERS.some((n) => !Number.isInteger(n) || n < 1) ||
+  PROCESSES.some((p) => !Number.isInteger(p) || p < 1 || p > 8) ||
+  WORKERS.some((w) => w !== "default" && !(Number.isInteger(Number(w)) && Number(w) >= 1))
+) {
+  console.error("usage: npm run bench:live -- [--watchers 100,1000,5000] [--processes 1,2] [--workers 1,default] (see the header of scripts/bench-live.ts)");
   process.exit(2);
 }
 
@@ -92,19 +106,7 @@ const WATCHER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "
 const log = (line: string) => console.log(`[bench:live] ${line}`);
 
 // ---------------------------------------------------------------------------------------------
-// Clock, statistics, CPU counters
-
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Nearest-rank percentile, as floor-bench's lib.mjs. */
-function pct(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-const summarize = (values: number[]) => ({ p50: pct(values, 50), p95: pct(values, 95), p99: pct(values, 99), max: pct(values, 100) });
-type Summary = ReturnType<typeof summarize>;
+// CPU counters (the clock and the statistics are scripts/bench-figures.ts's)
 
 /** /proc/stat: [busy, total, steal] jiffies of the whole machine. */
 function machineCpu(): [number, number, number] {
@@ -157,50 +159,9 @@ async function backgroundBusy(ms = 1000): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Everything started here, so that every exit path stops it.
 
-const children = new Set<ChildProcess>();
 let database: TestDatabase | undefined;
 let databaseServer: TestDatabaseServer | undefined;
-let cleaningUp: Promise<void> | undefined;
-
-function killAll(signal: NodeJS.Signals) {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-}
-
-function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM", graceMs = 15_000): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill(signal);
-  });
-}
-
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    await Promise.all([...children].map((child) => stopChild(child, "SIGTERM", 10_000)));
-    const { disconnectDatabase } = await import("@/lib/db");
-    await disconnectDatabase().catch(() => {});
-    if (database) await database.drop().catch((error: unknown) => log(`could not drop ${database?.name}: ${String(error)}`));
-    await databaseServer?.stop().catch(() => {});
-  })();
-  return cleaningUp;
-}
-
-process.on("exit", () => killAll("SIGKILL"));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-const hardStop = setTimeout(() => {
-  log(`still running after ${MAX_MINUTES} min (--max-minutes): stopping`);
-  void cleanup().finally(() => process.exit(1));
-}, MAX_MINUTES * 60_000);
-hardStop.unref();
+const { track, finish } = benchProcesses("bench:live", MAX_MINUTES, () => ({ database, databaseServer }));
 
 // ---------------------------------------------------------------------------------------------
 // App processes
@@ -211,36 +172,12 @@ interface AppProcess {
   stop(): Promise<void>;
 }
 
-/**
- * Preloaded into each app process: should this script die without stopping it (SIGKILL), the app
- * process notices that it was re-parented and stops itself (SIGTERM: its normal shutdown).
- */
-const ORPHAN_GUARD = `data:text/javascript,${encodeURIComponent(
-  "const parent = process.ppid; setInterval(() => { if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM'); }, 1000).unref();",
-)}`;
-
-async function startApp(databaseUrl: string): Promise<AppProcess> {
+async function startApp(databaseUrl: string, workers: string): Promise<AppProcess> {
   const port = await freePort();
   const script = SERVER === "real" ? ["server.ts"] : ["lib/testing/socket-test-server.ts", String(port)];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    NODE_ENV: SERVER === "real" ? "production" : "test",
-    DEMO_DATA: "false",
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The bench ticks hundreds of times a second as one lead: far past a person's rate limit, on purpose.
-    CHANGE_RATE_LIMIT: "1000000000",
-    CHANGE_RATE_WINDOW_SECONDS: "1",
-  };
-  delete env.REDIS_URL; // the PostgreSQL adapter, as in a default deployment
-  delete env.EMBEDDED_DATABASE_PORT;
+  const env = appEnv({ databaseUrl, authSecret: AUTH_SECRET, port, workers, nodeEnv: SERVER === "real" ? "production" : "test" });
   const child = spawn(process.execPath, ["--import", ORPHAN_GUARD, "--import", "tsx", ...SERVER_NODE_ARGS, ...script], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
+  track(child);
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n").filter(Boolean)) {
@@ -272,93 +209,16 @@ async function startApp(databaseUrl: string): Promise<AppProcess> {
 // ---------------------------------------------------------------------------------------------
 // Watcher processes (scripts/bench-live-watchers.ts)
 
-interface WatcherSet {
-  pids: number[];
-  ready: Promise<{ sockets: number; joinFailures: number; refused: number; connectMs: number }[]>;
-  mark(): void;
-  gotAll(seq: number, timeoutMs: number): Promise<boolean>;
-  counts(): Promise<WatcherCounts[]>;
-  collect(): Promise<WatcherResult[]>;
-  stop(): Promise<void>;
-}
-
+/** The watcher processes, run from the .ts source through tsx, and stopped with everything else started here. */
 function startWatchers(assignments: WatcherGroup[][], trackPlanId: string | undefined, readyTimeoutMs: number): WatcherSet {
-  const kids = assignments
-    .filter((groups) => groups.some((group) => group.count > 0))
-    .map((groups) => {
-      const kid = fork(WATCHER_SCRIPT, [], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-      children.add(kid);
-      kid.once("exit", () => children.delete(kid));
-      kid.send({ type: "start", groups: groups.filter((group) => group.count > 0), trackPlanId, batch: CONNECT_BATCH } satisfies ParentMessage);
-      return kid;
-    });
-  const ask = <T extends ChildMessage>(kid: ChildProcess, reply: T["type"], message?: ParentMessage, timeoutMs = 60_000) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`watcher process ${kid.pid}: no ${reply} in ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
-      const onMessage = (answer: ChildMessage) => {
-        if (answer.type === reply) done(undefined, answer as T);
-        else if (answer.type === "error") done(new Error(`watcher process ${kid.pid}: ${answer.message}`));
-      };
-      const onExit = (code: number | null) => done(new Error(`watcher process ${kid.pid} exited (${code})`));
-      function done(error?: Error, answer?: T) {
-        clearTimeout(timer);
-        kid.off("message", onMessage);
-        kid.off("exit", onExit);
-        if (error) reject(error);
-        else resolve(answer!);
-      }
-      kid.on("message", onMessage);
-      kid.once("exit", onExit);
-      if (message) kid.send(message);
-    });
-  const got = new Map<number, number>();
-  const waiters = new Map<number, () => void>();
-  for (const kid of kids) {
-    kid.on("message", (message: ChildMessage) => {
-      if (message.type !== "got") return;
-      const count = (got.get(message.seq) ?? 0) + 1;
-      got.set(message.seq, count);
-      if (count === kids.length) waiters.get(message.seq)?.();
-    });
-  }
-  return {
-    pids: kids.map((kid) => kid.pid!),
-    ready: Promise.all(kids.map((kid) => ask<Extract<ChildMessage, { type: "ready" }>>(kid, "ready", undefined, readyTimeoutMs))),
-    mark: () => {
-      got.clear();
-      for (const kid of kids) kid.send({ type: "mark" } satisfies ParentMessage);
-    },
-    gotAll: (seq, timeoutMs) =>
-      new Promise<boolean>((resolve) => {
-        if (got.get(seq) === kids.length) return resolve(true);
-        const timer = setTimeout(() => {
-          waiters.delete(seq);
-          resolve(false);
-        }, timeoutMs);
-        waiters.set(seq, () => {
-          clearTimeout(timer);
-          waiters.delete(seq);
-          resolve(true);
-        });
-      }),
-    counts: () => Promise.all(kids.map((kid) => ask<WatcherCounts>(kid, "count", { type: "count" }))),
-    collect: () => Promise.all(kids.map((kid) => ask<WatcherResult>(kid, "result", { type: "collect" }))),
-    stop: () =>
-      Promise.all(
-        kids.map(
-          (kid) =>
-            new Promise<void>((resolve) => {
-              if (kid.exitCode !== null || kid.signalCode !== null) return resolve();
-              const timer = setTimeout(() => kid.kill("SIGKILL"), 5_000);
-              kid.once("exit", () => {
-                clearTimeout(timer);
-                resolve();
-              });
-              kid.send({ type: "stop" } satisfies ParentMessage);
-            }),
-        ),
-      ).then(() => {}),
-  };
+  return startWatcherSet(assignments, trackPlanId, {
+    script: WATCHER_SCRIPT,
+    cwd: ROOT,
+    execArgv: ["--import", "tsx"],
+    readyTimeoutMs,
+    batch: CONNECT_BATCH,
+    onChild: track,
+  });
 }
 
 /** Splits `count` sockets over K processes, and each process's share over the app processes. */
@@ -372,28 +232,6 @@ function spread(count: number, planId: string, apps: AppProcess[], cookies: stri
       cookies,
     })),
   );
-}
-
-/** Waits until the watchers stop receiving (the presence broadcasts of the join storm have drained). */
-async function settle(watchers: WatcherSet, timeoutMs: number): Promise<{ presence: number; disconnects: number; settleMs: number }> {
-  const started = now();
-  let last = "";
-  let stableSince = now();
-  let counts: WatcherCounts[] = [];
-  while (now() - started < timeoutMs) {
-    counts = await watchers.counts();
-    const key = counts.map((c) => `${c.presence}/${c.received}`).join(",");
-    if (key !== last) {
-      last = key;
-      stableSince = now();
-    } else if (now() - stableSince >= 1500) break;
-    await sleep(250);
-  }
-  return {
-    presence: counts.reduce((sum, c) => sum + c.presence, 0),
-    disconnects: counts.reduce((sum, c) => sum + c.disconnects, 0),
-    settleMs: Math.max(0, stableSince - started),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,10 +375,7 @@ async function throughputPhase(apps: AppProcess[], seeded: Seeded, plans: { plan
     await Promise.all(plans.map(async (plan, p) => {
       for (let i = 0; i < warm; i++) await tick(leads[p]!, plan.planId, plan.items, i, 60_000);
     }));
-    const expectWarm = plans.length * warm * THROUGHPUT_WATCHERS;
-    for (const deadline = now() + 15_000; now() < deadline; await sleep(100)) {
-      if ((await watchers.counts()).reduce((sum, c) => sum + c.received, 0) >= expectWarm) break;
-    }
+    await waitForReceived(watchers, plans.length * warm * THROUGHPUT_WATCHERS, 100);
     watchers.mark();
     await sleep(200);
 
@@ -562,11 +397,7 @@ async function throughputPhase(apps: AppProcess[], seeded: Seeded, plans: { plan
     const wallS = (end.t - start.t) / 1000;
     log(`  throughput ticks ran from ${start.t.toFixed(0)} to ${end.t.toFixed(0)} ms (process.hrtime)`);
     const expected = done * THROUGHPUT_WATCHERS;
-    let received = 0;
-    for (const deadline = now() + 15_000; now() < deadline; await sleep(100)) {
-      received = (await watchers.counts()).reduce((sum, c) => sum + c.received, 0);
-      if (received >= expected) break;
-    }
+    await waitForReceived(watchers, expected, 100);
     const results = await watchers.collect();
     return {
       ticksPerS: done / wallS,
@@ -645,7 +476,7 @@ async function latencyPhase(apps: AppProcess[], seeded: Seeded, n: number, plan:
     await sleep(200);
 
     const start = cpuMark(apps);
-    const sends: { seq: number; t0: number; tAck: number }[] = [];
+    const sends: Send[] = [];
     for (let i = WARMUP; i < WARMUP + TICKS; i++) {
       const result = await tick(lead, plan.planId, plan.items, i, 60_000);
       if (result.ok) {
@@ -655,36 +486,14 @@ async function latencyPhase(apps: AppProcess[], seeded: Seeded, n: number, plan:
       await sleep(GAP_MS);
     }
     const expected = n * sends.length;
-    for (const deadline = now() + 15_000; now() < deadline; await sleep(50)) {
-      if ((await watchers.counts()).reduce((sum, c) => sum + c.received, 0) >= expected) break;
-    }
+    await waitForReceived(watchers, expected, 50);
     const results = await watchers.collect();
     const end = cpuMark(apps);
     const wallS = (end.t - start.t) / 1000;
     // For --server-node-args --cpu-prof: profile timestamps are on the same monotonic clock.
     log(`  measured ticks ran from ${start.t.toFixed(0)} to ${end.t.toFixed(0)} ms (process.hrtime)`);
 
-    const bySeq = new Map<number, [number, number, number]>();
-    for (const result of results) {
-      for (const [seq, count, first, last] of result.ticks) {
-        const entry = bySeq.get(seq);
-        if (entry) {
-          entry[0] += count;
-          entry[1] = Math.min(entry[1], first);
-          entry[2] = Math.max(entry[2], last);
-        } else bySeq.set(seq, [count, first, last]);
-      }
-    }
-    const last: number[] = [];
-    const first: number[] = [];
-    let receivedMeasured = 0;
-    for (const send of sends) {
-      const entry = bySeq.get(send.seq);
-      if (!entry) continue;
-      receivedMeasured += entry[0];
-      last.push(entry[2] - send.t0);
-      first.push(entry[1] - send.t0);
-    }
+    const { last, first, receivedMeasured } = tickLatencies(sends, results);
     const clientsCpuMs = results.reduce((sum, r) => sum + r.cpuMs, 0);
     const serverCpuMs = end.apps - start.apps;
     const pgCpuMs = postgresDeltaMs(start.postgres, end.postgres);
@@ -731,7 +540,7 @@ async function timePhases(seeded: Seeded) {
   const { db } = await import("@/lib/db");
   const { applyPlanChange } = await import("@/lib/plan-state/apply-plan-change");
   const { planChangeSchema } = await import("@/lib/plan-state/change-schema");
-  const { changePlanSchema } = await import("@/lib/realtime/socket-protocol");
+  const { changePlanSchema } = await import("@/lib/realtime/socket-contract");
   const { findActiveUser } = await import("@/lib/users/find-active-user");
   const { getToken } = await import("next-auth/jwt");
   const pg = (await import("pg")).default;
@@ -776,6 +585,23 @@ async function timePhases(seeded: Seeded) {
   };
   await timeAsync("applyPlanChange (real write path), 20 ms idle", apply, GAP_MS);
   await timeAsync("applyPlanChange, back-to-back", apply, 0);
+
+  // The tick's write alone (no per-plan queue, no broadcast): the one statement against the
+  // full path it replaced (BEGIN, locking read, item+sequence+event, two outbox statements, COMMIT).
+  const { applyItemChange } = await import("@/lib/plan-state/apply-plan-change");
+  const frames: Record<"whole" | "delta", Record<string, number[]>> = { whole: {}, delta: {} };
+  const tickVia = (path: "one-statement" | "full") => async (i: number) => {
+    const next = change(i);
+    const { message, live } = await applyItemChange(actor, plan.planId, next.change as Parameters<typeof applyItemChange>[2], path);
+    next.item.version = (message.event as { item: { version: number } }).item.version;
+    next.item.status = next.status;
+    // What socket.io puts on the wire for the room's event: "42" and the JSON array [name, payload].
+    const frame = (payload: unknown) => `42${JSON.stringify(["plan:event", payload])}`.length;
+    (frames.whole[next.status] ??= []).push(frame(message));
+    (frames.delta[next.status] ??= []).push(frame(live ?? message));
+  };
+  await timeAsync("tick write, full path (BEGIN, locking read, write, 2 outbox statements, COMMIT), 20 ms idle", tickVia("full"), GAP_MS);
+  await timeAsync("tick write, one statement (preflight_tick, autocommit), 20 ms idle", tickVia("one-statement"), GAP_MS);
 
   // The same logical write with plain pg: as the transaction's statements, and as one statement.
   const client = new pg.Client({ connectionString: database!.url });
@@ -825,7 +651,16 @@ async function timePhases(seeded: Seeded) {
   console.log("| step | p50 | p95 | p99 |\n|---|---|---|---|");
   for (const [label, s] of rows) console.log(`| ${label} | ${s.p50.toFixed(3)} | ${s.p95.toFixed(3)} | ${s.p99.toFixed(3)} |`);
   void seq;
-  return Object.fromEntries(rows.map(([label, summary]) => [label, { p50_ms: Number(summary.p50.toFixed(3)), p99_ms: Number(summary.p99.toFixed(3)) }]));
+  // Built by the writer's own message builder (lib/plan-state/live-delta.ts) from the ticks above.
+  const median = (values: number[] = []) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const eventBytes = Object.fromEntries(Object.keys(frames.whole).map((status) => [status, { before: median(frames.whole[status]), after: median(frames.delta[status]) }]));
+  console.log(`\nBytes per tick event to the plan's room (socket.io frame "42[\"plan:event\",…]", median over the ticks above):`);
+  console.log("| tick | before: whole event | after: delta | saved |\n|---|---|---|---|");
+  for (const [status, { before, after }] of Object.entries(eventBytes)) console.log(`| to ${status} | ${before} | ${after} | ${(100 - (after / before) * 100).toFixed(0)}% |`);
+  return {
+    ...Object.fromEntries(rows.map(([label, summary]) => [label, { p50_ms: Number(summary.p50.toFixed(3)), p95_ms: Number(summary.p95.toFixed(3)), p99_ms: Number(summary.p99.toFixed(3)) }])),
+    tick_event_bytes: eventBytes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -834,6 +669,8 @@ async function timePhases(seeded: Seeded) {
 interface RunResult {
   n: number;
   processes: number;
+  /** --workers: WEB_CONCURRENCY of each app process ("default": unset). */
+  workers: string;
   background: number;
   startS: number;
   latency: LatencyResult;
@@ -845,7 +682,7 @@ const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "
 function printRun(run: RunResult) {
   const l = run.latency;
   log(
-    `N=${run.n} P=${run.processes}: last p50 ${f(l.last.p50)} p95 ${f(l.last.p95)} p99 ${f(l.last.p99)} max ${f(l.last.max)} | first ${f(l.first.p50)} ack ${f(l.ack.p50)} ms` +
+    `N=${run.n} P=${run.processes} workers=${run.workers}: last p50 ${f(l.last.p50)} p95 ${f(l.last.p95)} p99 ${f(l.last.p99)} max ${f(l.last.max)} | first ${f(l.first.p50)} ack ${f(l.ack.p50)} ms` +
       ` | lost ${l.lost} reordered ${l.reordered} timeouts ${l.timeouts} errors ${l.errors} disc ${l.disconnects}` +
       ` | srv ${f(l.serverCpu, 0)}% cli ${f(l.clientsCpu, 0)}% pg ${f(l.pgCpu, 0)}% mach ${f(l.machineBusy, 0)}% (others ${f(l.foreign, 0)}%) steal ${f(l.steal)}%` +
       (run.throughput ? ` | ${f(run.throughput.ticksPerS)} ticks/s (${PLANS} plans)` : ""),
@@ -854,6 +691,7 @@ function printRun(run: RunResult) {
 
 async function main() {
   const started = now();
+  if (SERVER === "real" && !ONLY_PHASES) await ensureProductionBuild(ROOT, log);
   databaseServer = await startTestDatabaseServer(process.env.DATABASE_URL, log);
   database = await createTestDatabase(databaseServer.serverUrl, { prefix: "preflight_bench", migrate: true });
   process.env.DATABASE_URL = database.url;
@@ -867,7 +705,7 @@ async function main() {
 
   const runs: RunResult[] = [];
   for (const n of WATCHERS) {
-    for (const p of PROCESSES) {
+    for (const p of PROCESSES) for (const workers of WORKERS) {
       const plan = await createPlan(seeded, `Latency N=${n} P=${p}`);
       const plans = [];
       for (let i = 0; THROUGHPUT && i < PLANS; i++) plans.push(await createPlan(seeded, `Throughput ${i + 1} N=${n} P=${p}`));
@@ -877,17 +715,17 @@ async function main() {
         await sleep(4_000);
         background = await backgroundBusy();
       }
-      log(`N=${n} P=${p}: machine ${background.toFixed(0)}% busy before start; starting ${p} app process(es)`);
+      log(`N=${n} P=${p}: machine ${background.toFixed(0)}% busy before start; starting ${p} app process(es), WEB_CONCURRENCY=${workers === "default" ? "unset" : workers}`);
       const startedApps = now();
       const apps: AppProcess[] = [];
       try {
-        for (let i = 0; i < p; i++) apps.push(await startApp(database.url));
+        for (let i = 0; i < p; i++) apps.push(await startApp(database.url, workers));
         const startS = (now() - startedApps) / 1000;
         await sleep(p > 1 ? 6_000 : 1_000); // let the adapters' heartbeats find each other (every 5 s)
         const throughput = THROUGHPUT ? await throughputPhase(apps, seeded, plans) : undefined;
         if (throughput) log(`  throughput: ${f(throughput.ticksPerS)} ticks/s over ${PLANS} plans (ack p50 ${f(throughput.ack.p50)} p99 ${f(throughput.ack.p99)} ms, lost ${throughput.lost}, reordered ${throughput.reordered}, errors ${throughput.errors}; server CPU ${f(throughput.serverCpu, 0)}%, pg CPU ${f(throughput.pgCpu, 0)}%, machine ${f(throughput.machineBusy, 0)}% busy)`);
         const latency = await latencyPhase(apps, seeded, n, plan);
-        const run = { n, processes: p, background, startS, latency, throughput };
+        const run = { n, processes: p, workers, background, startS, latency, throughput };
         runs.push(run);
         printRun(run);
       } finally {
@@ -903,13 +741,13 @@ async function main() {
     const l = run.latency;
     const t = run.throughput;
     console.log(
-      `| ${run.n} | ${run.processes} | ${f(l.last.p50)} | ${f(l.last.p95)} | ${f(l.last.p99)} | ${f(l.last.max)} | ${f(l.first.p50)} | ${f(l.ack.p50)} | ${l.lost} | ${l.reordered} | ${f(l.joinS)} | ${l.refused} / ${l.joinFailures} | ${l.presence} | ${f(l.serverCpu, 0)}% | ${f(l.clientsCpu, 0)}% | ${f(l.pgCpu, 0)}% | ${f(l.machineBusy, 0)}% (${f(run.background, 0)}% / ${f(l.foreign, 0)}%) | ${f(l.serverUsPerDelivery)} / ${f(l.clientUsPerDelivery)} | ${t ? f(t.ticksPerS) : "-"} | ${t ? `${f(t.ack.p50)} / ${f(t.ack.p99)}` : "-"} |`,
+      `| ${run.n} | ${run.processes}${run.workers === "1" ? "" : ` × ${run.workers} workers`} | ${f(l.last.p50)} | ${f(l.last.p95)} | ${f(l.last.p99)} | ${f(l.last.max)} | ${f(l.first.p50)} | ${f(l.ack.p50)} | ${l.lost} | ${l.reordered} | ${f(l.joinS)} | ${l.refused} / ${l.joinFailures} | ${l.presence} | ${f(l.serverCpu, 0)}% | ${f(l.clientsCpu, 0)}% | ${f(l.pgCpu, 0)}% | ${f(l.machineBusy, 0)}% (${f(run.background, 0)}% / ${f(l.foreign, 0)}%) | ${f(l.serverUsPerDelivery)} / ${f(l.clientUsPerDelivery)} | ${t ? f(t.ticksPerS) : "-"} | ${t ? `${f(t.ack.p50)} / ${f(t.ack.p99)}` : "-"} |`,
     );
   }
   const deltas: { watchers: number; processes: number; p50_delta_ms: number; p99_delta_ms: number; first_p50_delta_ms: number; ticks_per_s_delta: number }[] = [];
   for (const n of WATCHERS) {
-    const single = runs.find((run) => run.n === n && run.processes === 1);
-    for (const multi of runs.filter((run) => run.n === n && run.processes > 1)) {
+    const single = runs.find((run) => run.n === n && run.processes === 1 && run.workers === WORKERS[0]);
+    for (const multi of runs.filter((run) => run.n === n && run.processes > 1 && run.workers === WORKERS[0])) {
       if (!single) continue;
       const delta = {
         watchers: n,
@@ -941,6 +779,7 @@ async function main() {
     lost: headline.latency.lost + (headline.throughput?.lost ?? 0),
     reordered: headline.latency.reordered + (headline.throughput?.reordered ?? 0),
     processes: headline.processes,
+    workers: headline.workers,
     max_ms: round(headline.latency.last.max),
     first_p50_ms: round(headline.latency.first.p50),
     ack_p50_ms: round(headline.latency.ack.p50),
@@ -956,15 +795,4 @@ async function main() {
   return json;
 }
 
-let exitCode = 0;
-let output: unknown;
-try {
-  output = await main();
-} catch (error) {
-  console.error(`[bench:live] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-if (output) console.log(JSON.stringify(output));
-process.exit(exitCode);
+await finish(main);

@@ -1,20 +1,24 @@
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanEventMessage, PlanEventWire } from "@/lib/plan-state/events";
+import type { NotificationPush, RoomEmit } from "@/lib/realtime/socket-contract";
 import { redactEventForShare, type SharePolicy } from "@/lib/share/redact-for-share";
+
+export type { NotificationPush } from "@/lib/realtime/socket-contract";
 
 /**
  * The bridge from the one writer to socket.io. server.ts registers the emitter once it has
  * created the socket server; route handlers run in Next's bundles, which load their own copy
- * of this module, so the emitter lives on globalThis where every copy finds it.
+ * of this module, so the emitter lives on globalThis where every copy finds it. It takes one
+ * typed emit (socket-contract.ts): an event's name always comes with that event's payload.
  */
-type Emit = (room: string, event: string, payload: unknown, alsoTo?: AlsoEmit) => void;
+type Emit = (message: RoomEmit) => void;
 
-/** A second room that gets its own form of the same event, carried in the same relay message. */
-export interface AlsoEmit {
-  room: string;
-  payload: unknown;
+declare global {
+  // Shared by every bundle's copy of this module (a global must be declared with var).
+  var preflightEmit: Emit | undefined;
+  var preflightDisconnectUser: ((userId: string) => void) | undefined;
 }
 
-const registry = globalThis as unknown as { preflightEmit?: Emit; preflightDisconnectUser?: (userId: string) => void };
+const registry = globalThis;
 
 export function registerUserDisconnector(disconnect: ((userId: string) => void) | undefined): void {
   registry.preflightDisconnectUser = disconnect;
@@ -54,12 +58,13 @@ const DASHBOARD_EVENTS: ReadonlySet<PlanEventMessage["event"]["type"]> = new Set
 
 /**
  * Sends a committed event to everyone watching the plan (on every app process, via the
- * adapter), and its share-link form, redacted once here under the settings the writer read
- * with the plan's lock, to the plan's share visitors.
+ * adapter), as `live` when the writer made a smaller form of it for the room (a tick's delta,
+ * lib/plan-state/live-delta.ts), and its share-link form, redacted once here from the whole
+ * event under the settings the writer read with the plan's lock, to the plan's share visitors.
  */
-export function broadcastPlanEvent(message: PlanEventMessage, share: SharePolicy): void {
+export function broadcastPlanEvent(message: PlanEventMessage, share: SharePolicy, live: PlanEventWire = message): void {
   // Without a socket server (scripts, the seed) the optional call skips its arguments: nothing is redacted.
-  registry.preflightEmit?.(planRoom(message.planId), "plan:event", message, { room: shareRoom(message.planId), payload: redactEventForShare(message, share) });
+  registry.preflightEmit?.({ room: planRoom(message.planId), event: "plan:event", payload: live, also: { room: shareRoom(message.planId), payload: redactEventForShare(message, share) } });
   if (DASHBOARD_EVENTS.has(message.event.type)) notifyDashboards();
 }
 
@@ -68,5 +73,10 @@ export function broadcastPlanEvent(message: PlanEventMessage, share: SharePolicy
  * the server with its viewer's access rules, so no plan's details reach someone who may not see it.
  */
 export function notifyDashboards(): void {
-  registry.preflightEmit?.(DASHBOARD_ROOM, "dashboard:changed", {});
+  registry.preflightEmit?.({ room: DASHBOARD_ROOM, event: "dashboard:changed", payload: {} });
+}
+
+/** Pushes a new notification to every open page of its person (on every process, via the adapter). */
+export function notifyUser(userId: string, payload: NotificationPush): void {
+  registry.preflightEmit?.({ room: userRoom(userId), event: "notification:new", payload });
 }

@@ -75,6 +75,8 @@ export async function createClusterAdapter(options: { databaseUrl: string; redis
   };
 }
 
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
 /**
  * What the postgres adapter gets as its pool. The adapter takes its LISTEN connection with
  * `pool.connect()` and, when that connection ends (a database blip), takes a new one without
@@ -82,13 +84,29 @@ export async function createClusterAdapter(options: { databaseUrl: string; redis
  * connection until it is released, so after a blip or two the pool is full of dead LISTEN
  * connections and every NOTIFY waits for a slot that never frees: instances stop hearing each
  * other. Here `connect()` opens a connection of its own instead, whose `release()` closes it;
- * the adapter's queries (NOTIFY, large-message attachments, clean-up) use the pool as before.
- * The adapter only calls these two methods of its pool.
+ * the adapter's queries (NOTIFY, large-message attachments, clean-up) go to the shared pool:
+ * pg's `query()` takes its connection with `connect(callback)`, which is handed to that pool.
+ * This pool itself never opens a connection. The adapter only calls these two methods.
  */
-function listenOutsideThePool(pool: pg.Pool, databaseUrl: string, hooks: { onError: (error: Error) => void; onConnected: () => void }): pg.Pool {
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-    client.on("error", hooks.onError);
+class ListenOutsideThePool extends pg.Pool {
+  constructor(
+    private readonly queries: pg.Pool,
+    private readonly databaseUrl: string,
+    private readonly hooks: { onError: (error: Error) => void; onConnected: () => void },
+  ) {
+    super({ max: 1 });
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    if (callback) return this.queries.connect(callback);
+    return this.listenConnection();
+  }
+
+  private async listenConnection(): Promise<pg.PoolClient> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
+    client.on("error", this.hooks.onError);
     try {
       await client.connect();
     } catch (error) {
@@ -96,9 +114,11 @@ function listenOutsideThePool(pool: pg.Pool, databaseUrl: string, hooks: { onErr
       throw error;
     }
     noteDatabaseReachable();
-    hooks.onConnected();
+    this.hooks.onConnected();
     return Object.assign(client, { release: () => void client.end().catch(() => {}) });
-  };
-  const listenPool: Pick<pg.Pool, "query"> & { connect: typeof connect } = { connect, query: pool.query.bind(pool) as pg.Pool["query"] };
-  return listenPool as unknown as pg.Pool;
+  }
+}
+
+function listenOutsideThePool(pool: pg.Pool, databaseUrl: string, hooks: { onError: (error: Error) => void; onConnected: () => void }): pg.Pool {
+  return new ListenOutsideThePool(pool, databaseUrl, hooks);
 }

@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io-client";
-import type { HandshakeRefusal } from "@/lib/realtime/socket-protocol";
+import type { ClientToServerEvents, HandshakeRefusal, ServerToClientEvents } from "@/lib/realtime/socket-contract";
 
 /** A handshake the server refused for lack of its database (not for a missing or ended session). */
 export function isRetriableRefusal(error: unknown): error is Error & { data: HandshakeRefusal } {
@@ -22,7 +22,7 @@ export function handshakeRetryDelayMs(attempt: number, random: () => number = Ma
  * retriable (the database was unavailable) is tried again here, with backoff, until the
  * socket connects or is closed on purpose. Returns a function that stops retrying.
  */
-export function retryRefusedHandshakes(socket: Socket): () => void {
+export function retryRefusedHandshakes(socket: Socket<ServerToClientEvents, ClientToServerEvents>): () => void {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onConnectError = (error: Error) => {

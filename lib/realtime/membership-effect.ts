@@ -1,4 +1,4 @@
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanEventWire } from "@/lib/plan-state/events";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 
 /**
@@ -11,7 +11,7 @@ export type MembershipEffect =
   | { kind: "removed"; planId: string; userId: string }
   | { kind: "role"; planId: string; userId: string; role: PlanRoleName };
 
-export function membershipEffectOf(message: PlanEventMessage): MembershipEffect | null {
+export function membershipEffectOf(message: PlanEventWire): MembershipEffect | null {
   const event = message.event;
   if (event.type === "member.removed") return { kind: "removed", planId: message.planId, userId: event.userId };
   if (event.type === "member.set" && event.previousRole !== null && event.previousRole !== event.member.role) {

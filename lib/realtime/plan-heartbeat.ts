@@ -4,7 +4,7 @@ import { noteDatabaseUnavailable } from "@/lib/db/outage-log";
 import { logger } from "@/lib/logger";
 import { latestSequenceNumbers } from "@/lib/plan-state/read-plan-state";
 import { planRoom, shareRoom } from "@/lib/realtime/broadcast";
-import type { PlanHead } from "@/lib/realtime/socket-protocol";
+import type { ClientToServerEvents, InterServerEvents, PlanHead, ServerToClientEvents, SocketData } from "@/lib/realtime/socket-contract";
 
 /** The plans whose room (members' or share visitors') has a socket on this process. */
 export function watchedPlanIds(rooms: Iterable<string>): string[] {
@@ -21,19 +21,23 @@ export function watchedPlanIds(rooms: Iterable<string>): string[] {
  * between processes travel over the cluster adapter; if a database blip drops some on the
  * way, this is how a watcher learns it is behind and catches up, without a reload. Each
  * process announces only to its own sockets, so nothing here crosses the adapter.
- * `announceNow` is for the moment the adapter's connection comes back.
+ * `announceNow` is for the moment the adapter's connection comes back. `onHeads`: what each
+ * beat read, and which plans are watched here.
  */
-export function startPlanHeartbeat(io: Server, intervalMs: number): { announceNow(): Promise<void>; stop(): void } {
+export function startPlanHeartbeat(
+  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
+  intervalMs: number,
+  onHeads?: (heads: readonly PlanHead[], watched: readonly string[]) => void,
+): { announceNow(): Promise<void>; stop(): void } {
   let running = false;
   const announceNow = async () => {
     if (running) return;
     running = true;
     try {
       const planIds = watchedPlanIds(io.of("/").adapter.rooms.keys());
-      for (const head of await latestSequenceNumbers(planIds)) {
-        const message: PlanHead = head;
-        io.local.to(planRoom(head.planId)).to(shareRoom(head.planId)).emit("plan:head", message);
-      }
+      const heads = await latestSequenceNumbers(planIds);
+      onHeads?.(heads, planIds);
+      for (const head of heads) io.local.to(planRoom(head.planId)).to(shareRoom(head.planId)).emit("plan:head", head);
     } catch (error) {
       // Logged once per outage (lib/db/outage-log.ts); the next beat tries again.
       if (isDatabaseUnavailable(error)) noteDatabaseUnavailable(error instanceof Error ? error.message : String(error));

@@ -2,10 +2,10 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanEventMessage, PlanEventWire } from "@/lib/plan-state/events";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
 import { ACCESS_LOST_MESSAGE } from "@/lib/realtime/membership-effect";
-import type { AccessLost, CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { AccessLost, CatchUp, ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { startAppProcess, type ControlledAppProcess } from "@/lib/testing/app-process";
 import { fetchPage, signInWithPassword, submitForm, type CookieJar } from "@/lib/testing/browser-session";
 import { integrationDatabase } from "@/lib/testing/integration-env";
@@ -28,7 +28,7 @@ const sockets: Socket[] = [];
 
 interface Watcher {
   socket: Socket;
-  events: PlanEventMessage[];
+  events: PlanEventWire[];
   accessLost: AccessLost[];
   disconnects: string[];
 }
@@ -37,7 +37,7 @@ async function watch(appUrl: string, cookie: string, extraHeaders: Record<string
   const socket = connect(appUrl, { path: "/socket.io", transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie, ...extraHeaders } });
   sockets.push(socket);
   const watcher: Watcher = { socket, events: [], accessLost: [], disconnects: [] };
-  socket.on("plan:event", (message: PlanEventMessage) => watcher.events.push(message));
+  socket.on("plan:event", (message: PlanEventWire) => watcher.events.push(message));
   socket.on("plan:access-lost", (notice: AccessLost) => watcher.accessLost.push(notice));
   socket.on("disconnect", (reason) => watcher.disconnects.push(reason));
   await new Promise<void>((resolve, reject) => {
@@ -125,7 +125,7 @@ describe("a member removed on one process", () => {
     // A round trip on the watcher's own connection: anything sent to it before now has arrived.
     const sync: CatchUp = await watcherOnB.socket.emitWithAck("plan:sync", { planId, afterSeq: 0 });
     expect(sync).toMatchObject({ ok: false, status: 404 });
-    expect(watcherOnB.events.map((message) => message.event.type)).toEqual(["item.changed", "member.removed"]);
+    expect(watcherOnB.events.map((message) => message.event.type)).toEqual(["item.delta", "member.removed"]);
     expect(watcherOnB.events.some((message) => message.seq === afterSeq)).toBe(false);
     expect(watcherOnB.accessLost).toEqual([{ planId, message: ACCESS_LOST_MESSAGE }]);
     // The connection itself stays up (other plans, the dashboard); only this plan is gone.

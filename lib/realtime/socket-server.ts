@@ -1,32 +1,41 @@
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
-import { Server, type Socket } from "socket.io";
+import { Server } from "socket.io";
 import { describeError } from "@/lib/describe-error";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
-import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
+import { assertMayRead } from "@/lib/plan-state/plan-access";
 import { eventsAfter } from "@/lib/plan-state/read-plan-state";
-import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector, shareRoom, userRoom, type AlsoEmit } from "@/lib/realtime/broadcast";
+import { DASHBOARD_ROOM, planRoom, registerEmitter, registerUserDisconnector, shareRoom, userRoom } from "@/lib/realtime/broadcast";
 import { ACCESS_LOST_MESSAGE, membershipEffectOf } from "@/lib/realtime/membership-effect";
-import { payloadAndAck, type Ack } from "@/lib/realtime/socket-arguments";
+import { payloadAndAck } from "@/lib/realtime/socket-arguments";
 import { isAllowedSocketOrigin } from "@/lib/realtime/socket-origin";
 import { createPresenceTracker } from "@/lib/realtime/presence-tracker";
 import {
   changePlanSchema,
   joinPlanSchema,
+  planOnlySchema,
   presenceSchema,
   syncPlanSchema,
-  type AccessLost,
   type CatchUp,
   type ChangeAnswer,
+  type ClientToServerEvents,
+  type DashboardWatchAnswer,
   type HandshakeRefusal,
-} from "@/lib/realtime/socket-protocol";
+  type InterServerEvents,
+  type Refusal,
+  type RoomEmit,
+  type ServerToClientEvents,
+  type SocketData,
+} from "@/lib/realtime/socket-contract";
+import { peersOf } from "@/lib/realtime/cluster-peers";
+import { createKnownPlanHeads } from "@/lib/realtime/known-plan-heads";
+import { localEmitter } from "@/lib/realtime/local-emit";
 import { startPlanHeartbeat } from "@/lib/realtime/plan-heartbeat";
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { noteDatabaseUnavailable } from "@/lib/db/outage-log";
 import { logger } from "@/lib/logger";
-import { findSessionUser, sessionVersionOfToken } from "@/lib/users/find-active-user";
+import { findSessionUser, loadSessionUser, sessionVersionOfToken } from "@/lib/users/find-active-user";
 import { AppError } from "@/lib/errors";
-import type { PlanEventMessage } from "@/lib/plan-state/events";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import { findActiveShareLink } from "@/lib/share/find-share-link";
 import { sharedEventsAfter } from "@/lib/share/shared-live-state";
@@ -42,21 +51,6 @@ async function assertSocketMayRead(data: SocketData, planId: string): Promise<Pl
   return "VIEWER";
 }
 
-/**
- * A socket belongs to a signed-in person (actor) or to a visitor of a read-only share link
- * (share), never both: a share visitor may watch that one plan and change nothing.
- */
-interface SocketData {
-  actor: Actor | null;
-  /** The session version the handshake's token carried (signed-in people only). */
-  sessionVersion?: number;
-  /** Plans this person was removed from while connected (see plan:join). */
-  lostAccess?: Set<string>;
-  share: { linkId: string; planId: string } | null;
-  roles: Record<string, string>;
-  idle: Record<string, boolean>;
-}
-
 const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in the plan.";
 
 /**
@@ -67,9 +61,8 @@ const READ_ONLY_LINK = "This is a read-only share link; sign in to take part in 
 function handshakeFailure(error: unknown): Error {
   if (isDatabaseUnavailable(error)) {
     noteDatabaseUnavailable(error instanceof Error ? error.message : String(error));
-    const refusal = new Error(DATABASE_UNAVAILABLE_MESSAGE) as Error & { data: HandshakeRefusal };
-    refusal.data = { retriable: true, status: 503, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
-    return refusal;
+    const data: HandshakeRefusal = { retriable: true, status: 503, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    return Object.assign(new Error(DATABASE_UNAVAILABLE_MESSAGE), { data });
   }
   logger.warn("socket handshake failed", error instanceof Error ? error.message : error);
   return new Error("unauthenticated");
@@ -83,13 +76,7 @@ function catchUpEvents(data: SocketData, planId: string, afterSeq: number) {
   return data.share ? sharedEventsAfter(planId, afterSeq) : eventsAfter(planId, afterSeq);
 }
 
-
-interface RelayedEmit {
-  room: string;
-  event: string;
-  payload: unknown;
-  also?: AlsoEmit;
-}
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
  * socket.io on the same HTTP server and port as Next. A connection needs a valid session
@@ -105,11 +92,13 @@ export function attachSocketServer(
     appUrl?: string;
     /** How often watched rooms hear their plan's latest sequence number (plan-heartbeat.ts); 5 s by default. */
     heartbeatIntervalMs?: number;
+    /** How often each process tells rooms it is alive (presence-tracker.ts); PRESENCE_REFRESH_MS by default, shorter in tests. */
+    presenceRefreshMs?: number;
     /** Called with a listener to run whenever the cluster adapter's connection comes back after a loss. */
     onClusterReconnected?: (listener: () => void) => void;
   },
-): Server {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+): SocketServer {
+  const io: SocketServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
     // The largest message a client may send: a plan change is capped at 64 KB over HTTP, and
@@ -146,15 +135,17 @@ export function attachSocketServer(
     }
   });
 
-  const presence = createPresenceTracker(io as unknown as Server);
+  const hasPeers = peersOf(options.adapter ? io.of("/").adapter : undefined);
+  const presence = createPresenceTracker(io, { broadcast: (message) => relayEmit(message), hasPeers, refreshMs: options.presenceRefreshMs });
+  const knownHeads = createKnownPlanHeads();
 
-  io.on("connection", (socket: Socket) => {
-    const data = socket.data as SocketData;
-    const fail = <T>(ack: Ack<T> | undefined, error: unknown) => {
+  io.on("connection", (socket) => {
+    const data = socket.data;
+    const fail = (ack: ((answer: Refusal) => void) | undefined, error: unknown) => {
       const { status, body } = describeError(error);
       // A rate-limited change says when to try again, as HTTP's Retry-After does.
       const retryAfterSeconds = body.error.retryAfterSeconds;
-      ack?.({ ok: false, status, ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}), ...body } as T);
+      ack?.({ ok: false, status, ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}), ...body });
     };
 
     if (data.actor) {
@@ -163,7 +154,8 @@ export function attachSocketServer(
       void socket.join(userRoom(userId));
       // Checked again now that the socket is in its room: sessions ended between the handshake's
       // check and the join would otherwise have missed it.
-      void findSessionUser(userId, data.sessionVersion ?? 0).then(
+      // From the database, not the cache: another process's NOTIFY may not have arrived yet.
+      void loadSessionUser(userId, data.sessionVersion ?? 0).then(
         (user) => user || socket.disconnect(true),
         () => socket.disconnect(true),
       );
@@ -182,8 +174,11 @@ export function attachSocketServer(
         data.roles[planId] = role;
         // Share visitors have a room of their own, which gets only the redacted stream.
         await socket.join(data.share ? shareRoom(planId) : planRoom(planId));
-        presence.joined(planId);
-        const events = lastSeq === undefined ? [] : await catchUpEvents(data, planId, lastSeq);
+        presence.joined(planId, socket.id, Boolean(data.share));
+        // Up to date with every event emitted here, and in the room for the next ones: no query (known-plan-heads.ts).
+        const upToDate = lastSeq === undefined || knownHeads.isUpToDate(planId, lastSeq);
+        const events = upToDate ? [] : await catchUpEvents(data, planId, lastSeq);
+        if (events && lastSeq !== undefined) knownHeads.note(planId, events.at(-1)?.seq ?? lastSeq);
         ack?.(events ? { ok: true, events } : { ok: true, reload: true });
       } catch (error) {
         fail(ack, error);
@@ -217,7 +212,7 @@ export function attachSocketServer(
 
     // Dashboards only learn that something changed, then re-read with their viewer's access.
     socket.on("dashboard:watch", async (...args: unknown[]) => {
-      const { ack } = payloadAndAck<{ ok: boolean }>(args);
+      const { ack } = payloadAndAck<DashboardWatchAnswer>(args);
       if (data.actor) await socket.join(DASHBOARD_ROOM);
       ack?.({ ok: Boolean(data.actor) });
     });
@@ -232,8 +227,15 @@ export function attachSocketServer(
       presence.changed(parsed.data.planId);
     });
 
+    // This client missed a presence message: it gets every process's full list again.
+    socket.on("plan:presence-resync", (raw: unknown) => {
+      const parsed = planOnlySchema.safeParse(raw);
+      if (!parsed.success || !socket.rooms.has(planRoom(parsed.data.planId))) return;
+      presence.joined(parsed.data.planId, socket.id, false);
+    });
+
     socket.on("plan:leave", async (raw: unknown) => {
-      const parsed = joinPlanSchema.pick({ planId: true }).safeParse(raw);
+      const parsed = planOnlySchema.safeParse(raw);
       if (!parsed.success) return;
       await socket.leave(planRoom(parsed.data.planId));
       await socket.leave(shareRoom(parsed.data.planId));
@@ -247,35 +249,24 @@ export function attachSocketServer(
     });
   });
 
-  // Committed plan events are published to the other processes first, then emitted to this
-  // process's sockets, so that the processes fan out at the same time: the publish is a
-  // pg_notify through a pool (asynchronous), while emitting to hundreds of local sockets is
-  // one synchronous loop that would otherwise hold the publish back until it was done. The
-  // local emit waits one setImmediate, which keeps local events in order (FIFO). A plain
-  // io.to().emit() through the cluster adapter would instead wait for the publish before
-  // delivering locally, adding a database round trip to every tick.
-  const relay = io as unknown as {
-    serverSideEmit(event: "relay", message: RelayedEmit): void;
-    on(event: "relay", listener: (message: RelayedEmit) => void): void;
-  };
   // A revoked share link stops working at once: its visitors are disconnected on every process.
-  const disconnectRevokedLinks = (event: string, payload: unknown) => {
-    const planEvent = event === "plan:event" ? (payload as PlanEventMessage).event : null;
+  const disconnectRevokedLinks = (message: RoomEmit) => {
+    const planEvent = message.event === "plan:event" ? message.payload.event : null;
     if (planEvent?.type !== "share.revoked") return;
     for (const socket of io.of("/").sockets.values()) {
-      if ((socket.data as SocketData).share?.linkId === planEvent.linkId) socket.disconnect(true);
+      if (socket.data.share?.linkId === planEvent.linkId) socket.disconnect(true);
     }
   };
   // A removed member's sockets leave the plan's room right after the removal is delivered, on
   // every process, so the plan's next event no longer reaches them; a changed role is taken over.
-  const applyMembershipChange = (event: string, payload: unknown) => {
-    const effect = event === "plan:event" ? membershipEffectOf(payload as PlanEventMessage) : null;
+  const applyMembershipChange = (message: RoomEmit) => {
+    const effect = message.event === "plan:event" ? membershipEffectOf(message.payload) : null;
     if (!effect) return;
     const room = planRoom(effect.planId);
     for (const socketId of io.of("/").adapter.rooms.get(userRoom(effect.userId)) ?? []) {
       const socket = io.of("/").sockets.get(socketId);
-      const socketData = socket?.data as SocketData | undefined;
-      if (!socket || !socketData) continue;
+      if (!socket) continue;
+      const socketData = socket.data;
       if (effect.kind === "removed" && !socketData.actor?.isAdmin) (socketData.lostAccess ??= new Set()).add(effect.planId);
       if (!socket.rooms.has(room)) continue;
       if (effect.kind === "role") {
@@ -286,25 +277,41 @@ export function attachSocketServer(
         void socket.leave(room);
         delete socketData.roles[effect.planId];
         delete socketData.idle[effect.planId];
-        const notice: AccessLost = { planId: effect.planId, message: ACCESS_LOST_MESSAGE };
-        (socket as unknown as Socket).emit("plan:access-lost", notice);
+        socket.emit("plan:access-lost", { planId: effect.planId, message: ACCESS_LOST_MESSAGE });
       }
     }
     presence.changed(effect.planId);
   };
+  const emitHere = localEmitter(io);
   // `also`: a plan event's share-link form, for the share room, in the same relay message.
-  const emitLocally = ({ room, event, payload, also }: RelayedEmit) => {
-    io.local.to(room).emit(event as never, payload as never);
-    if (also) io.local.to(also.room).emit(event as never, also.payload as never);
-    disconnectRevokedLinks(event, payload);
-    applyMembershipChange(event, payload);
+  const emitLocally = (message: RoomEmit) => {
+    emitHere(message);
+    // Noted as it is emitted, so a join that finds its lastSeq at this head needs no catch-up.
+    if (message.event === "plan:event") knownHeads.note(message.payload.planId, message.payload.seq);
+    disconnectRevokedLinks(message);
+    applyMembershipChange(message);
   };
-  relay.on("relay", emitLocally);
-  registerEmitter((room, event, payload, also) => {
-    const message: RelayedEmit = { room, event, payload, ...(also ? { also } : {}) };
-    relay.serverSideEmit("relay", message);
+  io.on("relay", emitLocally);
+  // Committed plan events (and presence) are published to the other processes first, then
+  // emitted to this process's sockets, so that the processes fan out at the same time: the
+  // publish is a pg_notify through a pool (asynchronous), while emitting to hundreds of local
+  // sockets is one synchronous loop that would otherwise hold the publish back until it was
+  // done. The local emit waits one setImmediate, which keeps local events in order (FIFO). A
+  // plain io.to().emit() through the cluster adapter would instead wait for the publish
+  // before delivering locally, adding a database round trip to every tick.
+  // With no other process (cluster-peers.ts) nothing is published: a single process sends no
+  // pg_notify per tick that nobody would receive. The check resolves in a microtask (the
+  // adapter's server count is in memory), so publishes still leave in the order emitted, and
+  // before the local emit. A second process that starts is known from its first heartbeat;
+  // an event not relayed to it in that moment reaches its watchers through the plan heartbeat.
+  const relayEmit = (message: RoomEmit) => {
+    void hasPeers().then(
+      (peers) => peers && io.serverSideEmit("relay", message),
+      (error: unknown) => logger.warn("live updates across processes: relay failed", error instanceof Error ? error.message : error),
+    );
     setImmediate(() => emitLocally(message));
-  });
+  };
+  registerEmitter(relayEmit);
 
   // Ended sessions (password reset, deactivation, "sign out everywhere") lose their open live
   // connections at once: the cluster adapter carries the disconnect to every process.
@@ -312,8 +319,15 @@ export function attachSocketServer(
 
   // Watchers that missed relayed events learn it within one beat; after the adapter's
   // connection comes back, at once.
-  const heartbeat = startPlanHeartbeat(io as unknown as Server, options.heartbeatIntervalMs ?? 5_000);
-  options.onClusterReconnected?.(() => void heartbeat.announceNow());
+  const heartbeat = startPlanHeartbeat(io, options.heartbeatIntervalMs ?? 5_000, (heads, watched) => {
+    knownHeads.retainOnly(watched);
+    for (const head of heads) knownHeads.note(head.planId, head.seq);
+  });
+  options.onClusterReconnected?.(() => {
+    // Relays may have been lost while the adapter's connection was down: joins catch up by query again.
+    knownHeads.forget();
+    void heartbeat.announceNow();
+  });
   httpServer.once("close", heartbeat.stop);
-  return io as unknown as Server;
+  return io;
 }
