@@ -12,6 +12,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Specs sign email links (lib/notifications/signed-link.ts) as the server does; the workers inherit this.
+process.env.AUTH_SECRET = "e2e-secret-that-is-only-used-by-the-test-run-0123456789";
 
 export default defineConfig({
   testDir: "e2e",
@@ -62,6 +64,8 @@ export default defineConfig({
       AUTH_URL: baseURL,
       DEMO_DATA: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Step checks and webhooks (e2e/http-checks.spec.ts, e2e/webhooks.spec.ts) reach the specs' own receivers on loopback.
+      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     },
   },
 });

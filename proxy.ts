@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isProduction, settings } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/http/transport-security";
 
 /**
  * Redirects and response headers only: signed-out visitors go to the sign-in page, pages
@@ -9,16 +10,18 @@ import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
  * pages, route handlers and socket handlers; this is never the security boundary.
  */
 
-const PUBLIC_PAGES = ["/sign-in", "/setup"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/notifications/unsubscribe"];
 /** Read-only share links open without an account; the page checks the token itself. */
 const PUBLIC_PREFIXES = ["/share/"];
+// Status-update subscribers confirm and unsubscribe from links in mails, without an account.
+PUBLIC_PREFIXES.push("/subscriptions/");
 
 function isHttps(request: NextRequest): boolean {
-  return request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+  return isHttpsRequest(request.headers, request.nextUrl.protocol);
 }
 
 function withTransportSecurity(response: NextResponse, request: NextRequest): NextResponse {
-  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
@@ -49,6 +52,7 @@ export async function proxy(request: NextRequest) {
 
 // The changes API is left out: when the proxy runs, Next first reads the whole request body
 // (to hand it to both), which would defeat the route's streamed 64 KB limit (lib/http/limited-body.ts).
+// (The custom server answers it before Next anyway: lib/http/fast-changes-route.ts.)
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/plans/[^/]+/changes$|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
 };

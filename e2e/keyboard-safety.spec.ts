@@ -137,6 +137,30 @@ test("typing into a comment or reason box never ticks a step; Esc closes the box
   expect(await buttonInRow()).toEqual(buttonBefore);
 });
 
+test("Done, back and Done again in quick succession ends Done, with no conflict and nothing lost after a reload", async ({ asUser, createPlan }) => {
+  const plan = await createPlan({ markdown: planMarkdown(`Quick toggles ${uniqueSuffix()}`) });
+  const lead = await openPlan(await asUser(LEAD.email), plan);
+  const first = item(lead, "Announce the window");
+  const checkbox = first.getByRole("checkbox", { name: "Done: Announce the window" });
+  const itemId = (await first.getAttribute("data-item-id"))!;
+  const versionNow = async () => ((await (await lead.request.get(`/api/plans/${plan.id}/live`)).json()) as { state: { items: Record<string, { version: number; status: string }> } }).state.items[itemId]!;
+  const startVersion = (await versionNow()).version;
+  await checkbox.focus();
+  // Three presses without waiting for the server: each one is made against what the page shows.
+  await lead.keyboard.press("Space");
+  await lead.keyboard.press("Space");
+  await lead.keyboard.press("Space");
+  await expect(first).toHaveAttribute("data-status", "DONE");
+  await expect(checkbox).toBeChecked();
+  // All three were recorded (the step's version moved by three), and none was refused as a conflict.
+  await expect.poll(versionNow).toEqual(expect.objectContaining({ version: startVersion + 3, status: "DONE" }));
+  // (Next's route announcer is an empty alert; the page's notice has words.)
+  await expect(lead.getByRole("alert").filter({ hasText: /\w/ })).toHaveCount(0);
+  await lead.reload();
+  await expect(item(lead, "Announce the window")).toHaveAttribute("data-status", "DONE");
+  await expect(lead.getByText("Announce the window").first()).toBeVisible();
+});
+
 test("a measured step asks for its value, asks before Done outside target, and shows and counts it in amber", async ({ apiAs, asUser, baseURL, createPlan }) => {
   // Four pages (plan, big screen, reload, report) on a shared machine.
   test.slow();

@@ -98,7 +98,9 @@ test("a share-link visitor without an account sees progress update live, until t
   await expect(visitor.getByRole("heading", { level: 1, name: "Sign-off test plan" })).toBeVisible();
   await expect(visitor.getByTestId("screen-progress")).toHaveText("0%");
   await expect(visitor.getByText("● live")).toBeVisible();
-  await expect(visitor.getByRole("button")).toHaveCount(0);
+  // Nothing to act on the plan with; the one button is the status-update subscription (issue 14).
+  await expect(visitor.getByRole("button")).toHaveCount(1);
+  await expect(visitor.getByRole("button")).toHaveText(/subscribe/i);
   await expectNoSeriousViolations(visitor);
 
   await lead.goto(planUrl);

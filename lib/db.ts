@@ -5,6 +5,7 @@ import { databaseUrl, settings } from "@/lib/env";
 import { isShuttingDown } from "@/lib/boot/shutdown-state";
 import { logger } from "@/lib/logger";
 import { noteDatabaseReachable, noteDatabaseUnavailable } from "@/lib/db/outage-log";
+import { closeNotificationListener } from "@/lib/db/notification-listener";
 
 /**
  * The one Prisma client of the process. Password hashes are omitted from every query
@@ -89,5 +90,6 @@ export async function disconnectDatabase(): Promise<void> {
  */
 export async function closeDatabaseConnections(): Promise<void> {
   await disconnectDatabase().catch((error: unknown) => logger.warn("closing the Prisma client failed", error instanceof Error ? error.message : error));
+  await closeNotificationListener();
   await Promise.allSettled([...openPools()].map(endPool));
 }

@@ -29,6 +29,12 @@ describe("parseSettings", () => {
     expect(() => parseSettings({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) })).not.toThrow();
   });
 
+  it("takes an smtp:// or smtps:// SMTP_URL and names anything else", () => {
+    expect(parseSettings({ SMTP_URL: "smtps://user:pw@mail.example.com:465" }).SMTP_URL).toBe("smtps://user:pw@mail.example.com:465");
+    expect(() => parseSettings({ SMTP_URL: "mail.example.com:25" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(parseSettings({}).MAIL_FROM).toBe("Preflight <preflight@localhost>");
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseSettings({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
@@ -74,5 +80,10 @@ describe("parseSettings", () => {
 
   it("refuses an issuer that is not an http(s) URL", () => {
     expect(() => parseSettings({ OIDC_ISSUER: "id.example.com", OIDC_CLIENT_ID: "preflight", OIDC_CLIENT_SECRET: "s3cret" })).toThrow(/OIDC_ISSUER: /);
+  });
+
+  it("reads WEBHOOK_ALLOWED_HOSTS and names an entry it cannot read", () => {
+    expect(parseSettings({ WEBHOOK_ALLOWED_HOSTS: "127.0.0.1, 10.0.0.0/8, hooks.internal" }).WEBHOOK_ALLOWED_HOSTS).toBe("127.0.0.1, 10.0.0.0/8, hooks.internal");
+    expect(() => parseSettings({ WEBHOOK_ALLOWED_HOSTS: "10.0.0.0/40" })).toThrow(/WEBHOOK_ALLOWED_HOSTS: "10.0.0.0\/40": the prefix length/);
   });
 });

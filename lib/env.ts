@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
+import { parseAllowedHosts } from "@/lib/outbound/address-policy";
 
 /**
  * The one place that reads configuration. Everything the app can be told comes from
@@ -55,6 +56,34 @@ const settingsSchema = z
     OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().trim().min(1).max(60).default("Single sign-on"),
+    // Exceptions to the outbound address policy (lib/outbound/address-policy.ts), for webhooks and step checks alike.
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .max(4000)
+      .superRefine((value, ctx) => {
+        try {
+          parseAllowedHosts(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
+      .optional(),
+    /** Webhook deliveries (lib/webhooks/): first retry delay (doubling after each failure), per-request time limit, idle poll. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    /** Outgoing mail (lib/mail/): unset, nothing is sent and /dev/mail shows what would have been. */
+    SMTP_URL: z
+      .string()
+      .max(2000)
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587")
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3).max(320).default("Preflight <preflight@localhost>"),
+    /** The mail worker: idle poll, and the first retry delay after a temporary failure (doubling after each one). */
+    MAIL_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+    /** How often the notification scheduler (lib/notifications/scheduler.ts) looks for plans starting soon, checks due and quiet running plans. */
+    NOTIFY_SWEEP_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   })
   .superRefine((settings, ctx) => {
     // Single sign-on is all or nothing: a half-configured provider would fail only at the first sign-in.

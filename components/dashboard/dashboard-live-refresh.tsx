@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { sharedSocket } from "@/components/live/socket-client";
+import { isValidAck, isValidServerEvent } from "@/lib/realtime/contract-check";
 
 /** A burst of changes (a plan finishing writes several) becomes one refresh once it has been quiet this long… */
 const REFRESH_DEBOUNCE_MS = 250;
@@ -49,18 +50,23 @@ export function DashboardLiveRefresh() {
     };
     // The server forgets a socket's subscriptions when it drops, so every connect asks again.
     const watch = () => {
-      socket.emit("dashboard:watch", () => setWatchingSocketId(socket.id ?? null));
+      socket.emit("dashboard:watch", (answer) => {
+        if (isValidAck("dashboard:watch", answer)) setWatchingSocketId(socket.id ?? null);
+      });
       // Back from a lost connection, the page may have missed changes; the first connect follows the render and has not.
       if (connectedBefore) scheduleRefresh();
       connectedBefore = true;
     };
 
     socket.on("connect", watch);
-    socket.on("dashboard:changed", scheduleRefresh);
+    const onChanged = (payload: Record<string, never>) => {
+      if (isValidServerEvent("dashboard:changed", payload)) scheduleRefresh();
+    };
+    socket.on("dashboard:changed", onChanged);
     if (socket.connected) watch();
     return () => {
       socket.off("connect", watch);
-      socket.off("dashboard:changed", scheduleRefresh);
+      socket.off("dashboard:changed", onChanged);
       socket.emit("dashboard:unwatch");
       clearTimeout(timer);
     };

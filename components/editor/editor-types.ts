@@ -5,6 +5,7 @@
  * merged, `StructuralChange` becomes the matching members of `PlanChange`, `asPlanChange`
  * goes away, and `sectionVersionOf` reads the live state — nothing else in the editor changes.
  */
+import type { HttpCheck } from "@/lib/checks/check-spec";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import type { MetricComparator } from "@/lib/plan-document/schema";
@@ -45,7 +46,8 @@ export type StructuralChange =
   | ({ type: "item.edit"; itemId: string; expectedVersion: number } & Partial<Omit<ItemFields, "metric">> & { metric?: EditorMetric | null })
   | { type: "item.move"; itemId: string; expectedVersion: number; sectionId: string; afterItemId?: string | null; parentItemId?: string | null }
   | { type: "item.remove"; itemId: string; expectedVersion: number }
-  | { type: "plan.undo" };
+  | { type: "plan.undo" }
+  | { type: "item.check"; itemId: string; expectedVersion: number; check: HttpCheck | null };
 
 export interface EditorItem extends ItemFields {
   id: string;
@@ -56,6 +58,8 @@ export interface EditorItem extends ItemFields {
   addedDuringRun: boolean;
   /** Owners, what it waits for and planned minutes (empty when none). */
   planning: ItemPlanning;
+  /** The step's HTTP check (lib/checks/), or null. */
+  check: HttpCheck | null;
 }
 
 export interface EditorSection {
@@ -114,6 +118,7 @@ export function editorSectionsOf(structure: readonly LiveSectionStructure[], sta
         depth: item.depth,
         addedDuringRun: isAddedDuringRun(item),
         planning: state.planning?.[item.id] ?? EMPTY_PLANNING,
+        check: item.check ?? null,
       };
     });
     return { id: section.id, title: section.title, version: sectionVersionOf(state, section.id), parentSectionId, depth, items };

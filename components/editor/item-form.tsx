@@ -1,5 +1,7 @@
 "use client";
 
+import { parseCheckLine } from "@/lib/checks/check-line";
+import type { HttpCheck } from "@/lib/checks/check-spec";
 import { Plus, X } from "lucide-react";
 import { useId, useState } from "react";
 import { COMMAND_MAX, ITEM_NOTES_MAX, ITEM_TEXT_MAX, parseItemForm, type ItemFormValues } from "@/components/editor/item-fields";
@@ -22,6 +24,7 @@ export function ItemForm({
   submitLabel,
   textOnly = false,
   planning,
+  check,
   onSubmit,
   onCancel,
 }: {
@@ -30,17 +33,20 @@ export function ItemForm({
   textOnly?: boolean;
   /** Owners, "waits for" and planned minutes; left out where they cannot change. */
   planning?: { initial: PlanningFormValues; options: PlanningOptions };
-  /** Resolves to the server's refusal, or null when the change was applied. */
-  onSubmit: (fields: ItemFields, planning: ItemPlanning | null) => Promise<string | null>;
+  /** The step's HTTP check as a "Check:" line; left out where it cannot change. */
+  check?: { initial: string };
+  /** Resolves to the server's refusal, or null when the change was applied. `check` is undefined when the form has no check field. */
+  onSubmit: (fields: ItemFields, planning: ItemPlanning | null, check?: HttpCheck | null) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
   const [planningValues, setPlanningValues] = useState(planning?.initial ?? null);
-  const [error, setError] = useState<{ field: keyof ItemFormValues | "planning" | "server"; message: string } | null>(null);
+  const [checkLine, setCheckLine] = useState(check?.initial ?? "");
+  const [error, setError] = useState<{ field: keyof ItemFormValues | "planning" | "check" | "server"; message: string } | null>(null);
   const [sending, setSending] = useState(false);
   const id = useId();
   const set = (patch: Partial<ItemFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const errorFor = (field: keyof ItemFormValues | "planning") =>
+  const errorFor = (field: keyof ItemFormValues | "planning" | "check") =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} className={fieldStyles.error}>
         {error.message}
@@ -57,9 +63,11 @@ export function ItemForm({
         if (!parsed.ok) return setError({ field: parsed.field, message: parsed.message });
         const parsedPlanning = planningValues ? parsePlanningForm(planningValues) : null;
         if (parsedPlanning && !parsedPlanning.ok) return setError({ field: "planning", message: parsedPlanning.message });
+        const parsedCheck = check ? (checkLine.trim() ? parseCheckLine(checkLine) : { ok: true as const, check: null }) : undefined;
+        if (parsedCheck && !parsedCheck.ok) return setError({ field: "check", message: parsedCheck.message });
         setError(null);
         setSending(true);
-        const refusal = await onSubmit(parsed.fields, parsedPlanning?.planning ?? null);
+        const refusal = await onSubmit(parsed.fields, parsedPlanning?.planning ?? null, parsedCheck?.check);
         setSending(false);
         if (refusal) setError({ field: "server", message: refusal });
       }}
@@ -181,6 +189,27 @@ export function ItemForm({
       )}
       {planning && planningValues ? (
         <ItemPlanningFields id={id} values={planningValues} options={planning.options} onChange={(patch) => setPlanningValues((current) => current && { ...current, ...patch })} error={errorFor("planning")} />
+      ) : null}
+      {check ? (
+        <div>
+          <label htmlFor={`${id}-check`} className={fieldStyles.label}>
+            HTTP check
+          </label>
+          <input
+            id={`${id}-check`}
+            maxLength={3000}
+            value={checkLine}
+            placeholder='GET https://status.example.com/health expect 200 json /status == "ok"'
+            aria-invalid={error?.field === "check" || undefined}
+            aria-describedby={`${id}-check-hint${error?.field === "check" ? ` ${id}-check-error` : ""}`}
+            onChange={(event) => setCheckLine(event.target.value)}
+            className={`${fieldStyles.input} font-mono`}
+          />
+          <p id={`${id}-check-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            METHOD URL expect STATUS, then optionally contains &quot;text&quot;, json /pointer == value, timeout 10s, retries 2, auto. Empty removes the check.
+          </p>
+          {errorFor("check")}
+        </div>
       ) : null}
       {error?.field === "server" ? (
         <p role="alert" className={fieldStyles.error}>

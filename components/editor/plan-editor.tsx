@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCheckLine } from "@/lib/checks/check-line";
 import { DndContext, PointerSensor, closestCenter, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Undo2 } from "lucide-react";
@@ -29,7 +30,20 @@ const EMPTY_STEP: ItemFields = { text: "", notes: "", commands: [], required: tr
  * sent the way ticks are (socket, else HTTP); the page then shows the plan as the server has
  * it. What is offered follows the plan's status (lib/plan-editor/edit-rights.ts).
  */
-export function PlanEditor({ sections, mode, send, planningOptions }: { sections: EditorSection[]; mode: EditMode; send: SendStructural; planningOptions: PlanningOptions }) {
+export function PlanEditor({
+  sections,
+  mode,
+  send,
+  planningOptions,
+  subject = "plan",
+}: {
+  sections: EditorSection[];
+  mode: EditMode;
+  send: SendStructural;
+  planningOptions: PlanningOptions;
+  /** A template is edited with the same editor; it has no history, so no undo. */
+  subject?: "plan" | "template";
+}) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<AddingAt | null>(null);
@@ -60,6 +74,7 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
   const undo = () => void submit({ type: "plan.undo" });
   // Ctrl+Z (⌘Z) undoes the lead's last structural edit, except while typing in a field.
   useEffect(() => {
+    if (subject !== "plan") return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
       const target = event.target;
@@ -114,11 +129,13 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {mode === "run"
             ? "The deployment is running: you can add steps and edit the text of pending ones."
-            : "Editing the plan. Drag steps by their handle, or focus one and use Alt+↑/↓ to move, Alt+→/← to nest."}
+            : `Editing the ${subject}. Drag steps by their handle, or focus one and use Alt+↑/↓ to move, Alt+→/← to nest.`}
         </p>
-        <button type="button" className={buttonStyles.secondary} onClick={undo} title="Undo my last edit (Ctrl+Z)">
-          <Undo2 aria-hidden className="size-4" /> Undo
-        </button>
+        {subject === "plan" ? (
+          <button type="button" className={buttonStyles.secondary} onClick={undo} title="Undo my last edit (Ctrl+Z)">
+            <Undo2 aria-hidden className="size-4" /> Undo
+          </button>
+        ) : null}
       </div>
       {error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
@@ -164,8 +181,9 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
                             submitLabel="Save step"
                             textOnly={!itemRights.editDetails}
                             planning={item.status === "PENDING" ? planningOf(item.planning) : undefined}
+                            check={itemRights.editDetails ? { initial: item.check ? formatCheckLine(item.check) : "" } : undefined}
                             onCancel={() => setEditing(null)}
-                            onSubmit={async (fields, planning) => {
+                            onSubmit={async (fields, planning, check) => {
                               const changed = changedItemFields(item, fields);
                               const plan = planning ? changedPlanning(item.planning, planning) : {};
                               let version = item.version;
@@ -177,6 +195,11 @@ export function PlanEditor({ sections, mode, send, planningOptions }: { sections
                               }
                               if (Object.keys(plan).length) {
                                 const refusal = await sendChange({ type: "item.plan", itemId: item.id, expectedVersion: version, ...plan });
+                                if (refusal) return refusal;
+                                version += 1;
+                              }
+                              if (check !== undefined && (check ? formatCheckLine(check) : "") !== (item.check ? formatCheckLine(item.check) : "")) {
+                                const refusal = await sendChange({ type: "item.check", itemId: item.id, expectedVersion: version, check });
                                 if (refusal) return refusal;
                               }
                               setEditing(null);

@@ -33,6 +33,8 @@ describe("planning form values", () => {
       [{ id: "s1", title: "Deploy", items: [{ id: "i1", text: "Roll out" }] }],
     );
     expect(options.owners.map((owner) => owner.label)).toEqual(["Lee Lead", "Devin Ops", "DevOps Lead (title)", "Release Manager (title)"]);
+    const withOthers = planningOptionsOf([{ userId: "u1", name: "Lee Lead", titles: ["Release Manager"] }], [], ["QA Lead", "DBA", "Release Manager"]);
+    expect(withOthers.owners.map((owner) => owner.label)).toEqual(["Lee Lead", "DBA (title)", "QA Lead (title)", "Release Manager (title)"]);
     expect(options.targets).toEqual([
       { key: "section:s1", label: "Section: Deploy" },
       { key: "item:i1", label: "Roll out" },

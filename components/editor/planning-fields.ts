@@ -69,14 +69,17 @@ export function planningForAdd(planning: ItemPlanning): Partial<ItemPlanning> {
 }
 
 /**
- * The options for the step form: members by name, every sign-off title held on the plan,
- * and every step and section (the step itself left out, since it cannot wait for itself).
+ * The options for the step form: members by name, every title the server takes as an owner
+ * (held by a member, asked for by a sign-off, or already owning a step, as an imported
+ * "DBA" does before anyone holds it), and every step and section (the step itself left out,
+ * since it cannot wait for itself).
  */
 export function planningOptionsOf(
   members: readonly { userId: string; name: string; titles: readonly string[] }[],
   sections: readonly { id: string; title: string; items: readonly { id: string; text: string }[] }[],
+  otherTitles: readonly string[] = [],
 ): PlanningOptions {
-  const titles = [...new Set(members.flatMap((member) => member.titles))].sort();
+  const titles = [...new Set([...members.flatMap((member) => member.titles), ...otherTitles])].sort();
   return {
     owners: [...members.map((member) => ({ key: `user:${member.userId}`, label: member.name })), ...titles.map((title) => ({ key: `title:${title}`, label: `${title} (title)` }))],
     targets: sections.flatMap((section) => [

@@ -9,6 +9,7 @@ import {
   type ImportPreviewState,
 } from "@/app/(app)/plans/import/actions";
 import { ImportExtras, ImportHeaderFields } from "@/components/import/import-extras";
+import { ImportOwners } from "@/components/import/import-owners";
 import { ImportOutlineTree } from "@/components/import/import-outline-tree";
 import { ImportSummary } from "@/components/import/import-summary";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -74,6 +75,7 @@ export function ImportPlanForm() {
 
         <form action={createAction} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="markdown" value={preview.markdown} />
+          <ImportOwners owners={preview.owners} />
           <FormAlert message={created.error} />
           <button type="submit" name="as" value="plan" className={buttonStyles.primary} disabled={creating}>
             {creating ? "Saving…" : "Create plan"}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Logo } from "@/components/layout/logo";
 import { UserMenu } from "@/components/layout/user-menu";
+import { HeaderNotificationBell } from "@/components/notifications/header-notification-bell";
 import type { CurrentUser } from "@/lib/users/find-active-user";
 
 const linkStyle = "inline-flex shrink-0 items-center rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
@@ -28,8 +29,16 @@ export function AppHeader({ user }: { user: CurrentUser }) {
               Users
             </Link>
           ) : null}
+          {user.role === "ADMIN" ? (
+            <Link href="/admin/webhooks" className={linkStyle}>
+              Webhooks
+            </Link>
+          ) : null}
         </nav>
-        <UserMenu user={user} />
+        <div className="flex items-center gap-1">
+          <HeaderNotificationBell userId={user.id} />
+          <UserMenu user={user} />
+        </div>
       </div>
     </header>
   );

@@ -1,5 +1,7 @@
-import { ChevronDown, LogOut, MonitorX } from "lucide-react";
+import { BellRing, BookOpen, ChevronDown, KeyRound, LogOut, Mail, MonitorX } from "lucide-react";
+import Link from "next/link";
 import { signOutAction, signOutEverywhereAction } from "@/app/sign-out/actions";
+import { settings } from "@/lib/env";
 import type { CurrentUser } from "@/lib/users/find-active-user";
 
 function initialsOf(name: string): string {
@@ -32,6 +34,26 @@ export function UserMenu({ user }: { user: CurrentUser }) {
             {[user.title, user.role === "ADMIN" ? "Administrator" : null].filter(Boolean).join(" · ")}
           </p>
         </div>
+        <hr className="my-1 border-slate-200 dark:border-slate-700" />
+        <Link href="/tokens" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <KeyRound aria-hidden className="size-4" />
+          API tokens
+        </Link>
+        <Link href="/settings/notifications" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <BellRing aria-hidden className="size-4" />
+          Notification settings
+        </Link>
+        <Link href="/api-reference" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <BookOpen aria-hidden className="size-4" />
+          API reference
+        </Link>
+        {/* Without SMTP_URL the app's mail is kept, not sent: administrators read it all on /dev/mail. */}
+        {user.role === "ADMIN" && !settings().SMTP_URL ? (
+          <Link href="/dev/mail" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Mail aria-hidden className="size-4" />
+            Mail (not sent)
+          </Link>
+        ) : null}
         <hr className="my-1 border-slate-200 dark:border-slate-700" />
         <form action={signOutAction}>
           <button

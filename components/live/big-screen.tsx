@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { InlineMarkdown } from "@/components/markdown/user-markdown";
 import { setSocketShareToken } from "@/components/live/socket-client";
 import { usePlanLive } from "@/components/live/use-plan-live";
+import { useStructureRefresh } from "@/components/live/use-structure-refresh";
 import { useShareWatchers } from "@/components/live/use-share-watchers";
 import { useNow } from "@/components/timeline/use-now";
 import { formatClock, formatDuration, formatInZone } from "@/lib/time/format-time";
@@ -20,6 +21,8 @@ import { itemDoneOutsideTarget } from "@/lib/plans/outside-target";
 import { runProgressOf } from "@/lib/plans/progress";
 import { runHeadline, type RunTone } from "@/lib/plans/run-state";
 import { WITHHELD } from "@/lib/share/redact-for-share";
+import { StatusUpdateList } from "@/components/status-updates/status-update-list";
+import { SubscribeForm } from "@/components/status-updates/subscribe-form";
 
 const HEADLINE_TONE: Record<RunTone, string> = {
   neutral: "text-slate-200",
@@ -45,7 +48,9 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
   shareToken?: string;
 }) {
   if (shareToken) setSocketShareToken(shareToken);
-  const { state, connection } = usePlanLive(initial, shareToken ? { snapshotUrl: `/api/share/${shareToken}/live` } : {});
+  // Steps added, moved, renamed or removed reach the screen (and a share link's checklist) as they happen.
+  const onStructureChange = useStructureRefresh();
+  const { state, connection } = usePlanLive(initial, { onStructureChange, ...(shareToken ? { snapshotUrl: `/api/share/${shareToken}/live` } : {}) });
   const watching = useShareWatchers(initial.planId, Boolean(shareToken));
   const gateStatuses = liveGateStatuses(gates, state);
   const now = useNow(Date.parse(initial.loadedAt));
@@ -199,6 +204,11 @@ export function BigScreen({ title, environment, sections, initial, gates, phases
           </section>
         </div>
       </section>
+      {/* Updates are written for stakeholders: the screen shows the latest, a share link all recent ones and a way to get them by mail. */}
+      <div className="mx-auto mt-10 max-w-5xl">
+        <StatusUpdateList activity={state.activity} zone={zone} latestOnly={!shareToken} />
+      </div>
+      {shareToken ? <SubscribeForm shareToken={shareToken} /> : null}
       {shareToken ? <SharedChecklist sections={sections} statusOf={statusOf} outsideTarget={outsideTarget} /> : null}
     </main>
   );

@@ -7,7 +7,7 @@ import type { LifecycleAction, PlanChange } from "@/lib/plan-state/change-schema
 import type { WindowLiveState } from "@/lib/plan-state/events";
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import { lifecycleConfirmation, type Confirmation, type ConfirmationInput } from "@/lib/plan-state/lifecycle-confirmation";
-import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { ChangeAnswer } from "@/lib/realtime/socket-contract";
 
 const ACTIONS: Record<PlanStatusName, { action: LifecycleAction; label: string; style: keyof typeof buttonStyles; needsReason?: boolean }[]> = {
   DRAFT: [

@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle, MessageSquare } from "lucide-react";
-import { useRef, useState } from "react";
+import { memo, useRef, useState } from "react";
 import { CommandBlock } from "@/components/plan/command-block";
 import { ItemStatusBadge, itemStatusLabel } from "@/components/plan/item-status-badge";
 import { MetricReading } from "@/components/plan/metric-reading";
@@ -15,6 +15,12 @@ import type { CommentLiveState, ItemLiveState } from "@/lib/plan-state/events";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import { metricSchema } from "@/lib/plan-document/schema";
 import { InlineMarkdown, MarkdownBlock } from "@/components/markdown/user-markdown";
+import { countRowRender } from "@/components/live/render-probe";
+import { ItemPlanningBadges } from "@/components/live/item-planning-badges";
+import { MentionInput, type MentionCandidate } from "@/components/live/mention-input";
+import { commentParts } from "@/lib/mentions/mention-syntax";
+import { RunCheckControl } from "@/components/checks/run-check-control";
+import type { ResolvedOwner } from "@/lib/planning/live-planning";
 
 type Item = LiveSectionStructure["items"][number];
 type Status = ItemLiveState["status"];
@@ -27,6 +33,7 @@ const smallButton =
   "rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
 interface LiveItemProps {
+  planId: string;
   item: Item;
   state: ItemLiveState;
   comments: CommentLiveState[];
@@ -35,7 +42,11 @@ interface LiveItemProps {
   flash: boolean;
   onChange: (change: PlanChange) => void;
   /** Owners, planned minutes and what the step waits for (components/live/item-planning-badges.tsx). */
-  planning?: React.ReactNode;
+  owners: ResolvedOwner[];
+  plannedMinutes: number | null;
+  waitingFor: string | null;
+  /** The plan's members, whom the comment box offers after `@` (a stable list: it changes only with the members). */
+  mentionCandidates: readonly MentionCandidate[];
 }
 
 /** What the item asks before a measured step is done: its value, or a confirmation that it misses the target. */
@@ -46,8 +57,13 @@ type MeasurePrompt = { kind: "missing" } | { kind: "outside"; value: number };
  * for Done and one menu for the rest. The controls are always in the same place (menu items
  * that do not apply are disabled), so nothing moves under the pointer; after every action the focus returns to the item row,
  * so the keyboard shortcuts keep working and never type into a box by accident.
+ *
+ * Memoized: an event re-renders only the rows whose props it changed. The page keeps every
+ * prop's identity while its content stands (live-state updates are keyed, callbacks stable,
+ * empty lists shared), so a tick on a 1 000-step plan renders one row, not all of them.
  */
-export function LiveItem({ item, state, comments, canTick, canComment, flash, onChange, planning }: LiveItemProps) {
+export const LiveItem = memo(function LiveItem({ planId, item, state, comments, canTick, canComment, flash, onChange, owners, plannedMinutes, waitingFor, mentionCandidates }: LiveItemProps) {
+  countRowRender(item.id);
   const rowRef = useRef<HTMLLIElement>(null);
   const measureRef = useRef<HTMLInputElement>(null);
   const [asking, setAsking] = useState<"SKIPPED" | "FAILED" | null>(null);
@@ -127,10 +143,12 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
   return (
     <li
       ref={rowRef}
+      id={`item-${item.id}`}
       className={`py-2.5 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-500 transition-colors duration-700 ${flash ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
       style={{ paddingLeft: `${item.depth * 1.5}rem` }}
       data-item-id={item.id}
       data-status={state.status}
+      data-flash={flash ? "true" : undefined}
       data-outside-target={outsideTarget ? "true" : undefined}
       tabIndex={-1}
       aria-label={`${item.text}: ${stateLabel}`}
@@ -173,7 +191,10 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
             {isAddedDuringRun(item) ? <AddedDuringRunBadge /> : null}
             {item.assigneeRole ? <span className="ml-1.5 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.assigneeRole}</span> : null}
           </p>
-          {planning}
+          <ItemPlanningBadges owners={owners} plannedMinutes={plannedMinutes} waitingFor={waitingFor} />
+          {item.check ? (
+            <RunCheckControl planId={planId} itemId={item.id} check={item.check} canRun={canTick && (state.status === "PENDING" || state.status === "FAILED")} />
+          ) : null}
 
           {canTick && metric ? (
                 <form
@@ -323,7 +344,16 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                 <div className="mt-1 space-y-1.5 border-l-2 border-slate-200 pl-3 dark:border-slate-700">
                   {comments.map((entry) => (
                     <p key={entry.id} className="text-xs">
-                      <span className="font-medium">{entry.author}</span>: {entry.body}
+                      <span className="font-medium">{entry.author}</span>:{" "}
+                      {commentParts(entry.body).map((part, index) =>
+                        part.kind === "text" ? (
+                          part.text
+                        ) : (
+                          <span key={index} className="font-medium text-indigo-700 dark:text-indigo-300" data-role="mention">
+                            @{part.name}
+                          </span>
+                        ),
+                      )}
                     </p>
                   ))}
                   {canComment ? (
@@ -340,14 +370,15 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
                       <label className="sr-only" htmlFor={`comment-${item.id}`}>
                         Comment on {item.text}
                       </label>
-                      <input
+                      <MentionInput
                         id={`comment-${item.id}`}
                         autoFocus
                         maxLength={4000}
                         data-shortcut="comment"
                         value={comment}
-                        onChange={(event) => setComment(event.target.value)}
-                        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+                        onValueChange={setComment}
+                        candidates={mentionCandidates}
+                        className="w-full rounded border border-slate-300 bg-white px-2 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
                       />
                       <button type="submit" className={smallButton}>
                         Add
@@ -363,4 +394,4 @@ export function LiveItem({ item, state, comments, canTick, canComment, flash, on
       </div>
     </li>
   );
-}
+});

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { startTransition, useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { ActivityFeed } from "@/components/live/activity-feed";
 import { LifecycleActions } from "@/components/live/lifecycle-actions";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
@@ -9,15 +8,20 @@ import { usePublishNeedsYou } from "@/components/needs-you/needs-you-context";
 import { GateOverrideBanners } from "@/components/signoffs/gate-override-banners";
 import { asPlanChange, editorSectionsOf } from "@/components/editor/editor-types";
 import { PlanEditor, type SendStructural } from "@/components/editor/plan-editor";
+import { DocumentPartsEditor } from "@/components/document-parts/document-parts-editor";
+import type { SendPart } from "@/components/document-parts/part-form-kit";
+import type { EditorDocumentParts } from "@/lib/document-parts/editor-parts";
 import { planningOptionsOf } from "@/components/editor/planning-fields";
 import { LiveItem } from "@/components/live/live-item";
 import { BlockedTickOverride } from "@/components/live/blocked-tick-override";
-import { ItemPlanningBadges } from "@/components/live/item-planning-badges";
 import { MyStepsPanel } from "@/components/live/my-steps-panel";
-import { livePlanning } from "@/lib/planning/live-planning";
+import { livePlanning, resolveOwners, type ResolvedOwner } from "@/lib/planning/live-planning";
+import { describeBlockers, type Blocker } from "@/lib/planning/dependency-graph";
 import { PresenceBar } from "@/components/live/presence-bar";
 import { SHORTCUTS, useChecklistShortcuts } from "@/components/live/use-checklist-shortcuts";
 import { usePlanLive } from "@/components/live/use-plan-live";
+import { useStructureRefresh } from "@/components/live/use-structure-refresh";
+import { useStableStructure } from "@/components/live/use-stable-structure";
 import { CommandBlock } from "@/components/plan/command-block";
 import { PlanContentBlocks } from "@/components/plan/plan-content-blocks";
 import { InlineMarkdown } from "@/components/markdown/user-markdown";
@@ -32,7 +36,7 @@ import type { PhaseSection } from "@/lib/timeline/phases";
 import type { ScheduleRowInput } from "@/lib/timeline/plan-timeline";
 import { liveGateStatuses, type GateStructure } from "@/lib/signoffs/live-gates";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
-import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
+import type { CommentLiveState, ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
 import { editModeFor } from "@/lib/plan-editor/edit-rights";
 import { mayPerform } from "@/lib/plan-state/permissions";
@@ -57,6 +61,8 @@ interface LivePlanProps {
   aside: React.ReactNode;
   /** The plan's phases and schedule, for the time panel, and its metrics when the page was rendered. */
   time: { phases: PhaseSection[]; schedule: ScheduleRowInput[]; metrics: PlanMetricsResult };
+  /** The document's gates, triggers, tables and messages, for the editor. */
+  documentParts: EditorDocumentParts;
 }
 
 interface Notice {
@@ -67,12 +73,21 @@ interface Notice {
   overridable?: Extract<PlanChange, { type: "item.status" }>;
 }
 
+/** A refused change, as the notice above the checklist says it; a Done refused for waiting steps may be overridden by the lead. */
+function refusalNotice(error: { message: string }, planChange: PlanChange): Notice {
+  const { openItems, blockers } = error as { openItems?: Notice["openItems"]; blockers?: { itemId: string; text: string }[] };
+  const overridable = blockers && planChange.type === "item.status" && !planChange.override ? planChange : undefined;
+  return { kind: "error", message: error.message, openItems: openItems ?? blockers?.map((blocker) => ({ id: blocker.itemId, text: blocker.text })), overridable };
+}
+
 /**
  * The plan page people live in during a deployment: every change anyone makes appears here
  * within a moment; the user's own ticks show at once and are undone, with a message, if
  * the server refuses them.
  */
-export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, monitoringChecks, documentContent, aside, time }: LivePlanProps) {
+export function LivePlan({ sections: renderedSections, initial, gates, viewer, rollbackTriggers, monitoringChecks, documentContent, aside, time, documentParts }: LivePlanProps) {
+  // A structural edit refetches the whole structure; steps that read the same keep their objects, so only the edited row renders.
+  const sections = useStableStructure(renderedSections);
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   // Items someone else changed flash briefly, so a watcher's eye is drawn to them.
@@ -86,21 +101,8 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
       setTimeout(() => setFlashing((current) => new Set([...current].filter((other) => other !== id))), 1500),
     );
   }, []);
-  // The page's structure (sections, steps, their text) is rendered by the server, while run state
-  // lives in the client. When anyone reshapes the plan, refetch the server render: React keeps
-  // this component's state (live state, open forms, filters), and a burst of edits (a drag, an
-  // undo that restores a section) costs one refetch, not one per event.
-  const router = useRouter();
-  const refreshQueued = useRef(false);
-  const onStructureChange = useCallback(() => {
-    if (refreshQueued.current) return;
-    refreshQueued.current = true;
-    setTimeout(() => {
-      refreshQueued.current = false;
-      startTransition(() => router.refresh());
-    }, 50);
-  }, [router]);
-  const { state, connection, presence, sendChange } = usePlanLive(initial, { onRemoteEvent: flash, onStructureChange });
+  const onStructureChange = useStructureRefresh();
+  const { state, connection, presence, sendChange, currentItemVersion } = usePlanLive(initial, { onRemoteEvent: flash, onStructureChange });
   const { permissions, signing } = viewerRights(state, viewer);
   usePublishNeedsYou({ userId: viewer.id, role: signing.role, titles: signing.titles }, gates, state);
 
@@ -119,8 +121,20 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
     },
     [sendChange],
   );
+  const sendPart: SendPart = useCallback(
+    async (part) => {
+      const answer = await sendChange(part);
+      if (!answer.ok) return answer.error.message;
+      onStructureChange();
+      return null;
+    },
+    [sendChange, onStructureChange],
+  );
   const [mineOnly, setMineOnly] = useState(false);
-  const planningOptions = useMemo(() => planningOptionsOf(state.members, sections), [state.members, sections]);
+  const planningOptions = useMemo(() => {
+    const ownerTitles = Object.values(state.planning).flatMap((planned) => planned.owners.flatMap((owner) => ("title" in owner ? [owner.title] : [])));
+    return planningOptionsOf(state.members, sections, [...gates.flatMap((gate) => gate.roleTitles), ...ownerTitles]);
+  }, [state.members, state.planning, sections, gates]);
 
   const itemText = useMemo(() => {
     const texts = new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item.text] as const)));
@@ -128,32 +142,62 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
   }, [sections]);
 
   const itemState = useCallback(
-    // A step can reach the page's structure a moment before its event (a refetch racing the broadcast): it is pending until then.
-    (id: string): ItemLiveState => ({ ...(state.items[id] ?? pendingItem(id)), ...optimistic[id] }),
+    (id: string): ItemLiveState => {
+      // A step can reach the page's structure a moment before its event (a refetch racing the broadcast): it is pending until then.
+      const live = state.items[id] ?? pendingItem(id);
+      const ownChange = optimistic[id];
+      // The live state's own object while nothing is in flight: events replace only the items they touch, so other rows keep theirs and skip rendering.
+      return ownChange ? { ...live, ...ownChange } : live;
+    },
     [state.items, optimistic],
   );
+
+  // A step's status changes go out one after another: a second click while the first is in
+  // flight (Done, then back, then Done again) was made against the state the page already
+  // shows, so it waits for the first answer and is sent against the version that answer made.
+  // Sent at once, it would carry the old version and be refused as a conflict.
+  const statusChangesInFlight = useRef(new Map<string, Promise<boolean>>());
+  const optimisticTokens = useRef(new Map<string, number>());
+  const nextOptimisticToken = useRef(0);
 
   const change = useCallback(
     async (planChange: PlanChange) => {
       setNotice(null);
-      if (planChange.type === "item.status") {
-        setOptimistic((current) => ({ ...current, [planChange.itemId]: { status: planChange.status, statusNote: planChange.note ?? null } }));
+      if (planChange.type !== "item.status") {
+        const answer = await sendChange(planChange);
+        if (!answer.ok) setNotice(refusalNotice(answer.error, planChange));
+        return;
       }
-      const answer = await sendChange(planChange);
-      if ("itemId" in planChange) {
+      const itemId = planChange.itemId;
+      const token = ++nextOptimisticToken.current;
+      optimisticTokens.current.set(itemId, token);
+      setOptimistic((current) => ({ ...current, [itemId]: { status: planChange.status, statusNote: planChange.note ?? null } }));
+      const previous = statusChangesInFlight.current.get(itemId);
+      const sent = (async (): Promise<boolean> => {
+        let toSend = planChange;
+        if (previous) {
+          // The first one was refused: this one was made against a state that never happened.
+          if (!(await previous)) return false;
+          toSend = { ...planChange, expectedVersion: currentItemVersion(itemId) ?? planChange.expectedVersion };
+        }
+        const answer = await sendChange(toSend);
+        if (!answer.ok) setNotice(refusalNotice(answer.error, toSend));
+        return answer.ok;
+      })();
+      statusChangesInFlight.current.set(itemId, sent);
+      await sent;
+      if (statusChangesInFlight.current.get(itemId) === sent) statusChangesInFlight.current.delete(itemId);
+      // Only the latest click's optimistic state is cleared by its own answer; an earlier answer leaves it showing.
+      if (optimisticTokens.current.get(itemId) === token) {
+        optimisticTokens.current.delete(itemId);
         setOptimistic((current) => {
           const next = { ...current };
-          delete next[planChange.itemId];
+          delete next[itemId];
           return next;
         });
       }
-      if (!answer.ok) {
-        const { openItems, blockers } = answer.error as { openItems?: Notice["openItems"]; blockers?: { itemId: string; text: string }[] };
-        const overridable = blockers && planChange.type === "item.status" && !planChange.override ? planChange : undefined;
-        setNotice({ kind: "error", message: answer.error.message, openItems: openItems ?? blockers?.map((blocker) => ({ id: blocker.itemId, text: blocker.text })), overridable });
-      }
     },
-    [sendChange],
+    [sendChange, currentItemVersion],
   );
 
   // Lifecycle actions and gates show their own refusal beside their buttons, not in the notice.
@@ -167,8 +211,13 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
 
   // Owners, dependencies and Up next follow every event: the graph is rebuilt from the live state.
   const planning = useMemo(
-    () => livePlanning(sections, (id) => ({ ...(state.items[id] ?? pendingItem(id)), ...optimistic[id] }).status, state.planning, state.members),
-    [sections, state.items, state.planning, state.members, optimistic],
+    () => livePlanning(sections, (id) => itemState(id).status, state.planning, state.members),
+    [sections, itemState, state.planning, state.members],
+  );
+  // Owners change with the planning or the members, never with a tick: resolved here once, each row keeps its list between ticks.
+  const ownersByItem = useMemo(
+    () => new Map(Object.entries(state.planning).map(([id, entry]) => [id, resolveOwners(entry.owners, state.members)] as const)),
+    [state.planning, state.members],
   );
   const me = { userId: viewer.id, titles: signing.titles };
   const upNext = planning.upNext(me);
@@ -306,6 +355,14 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
             </section>
           ) : null}
           {editing ? <PlanEditor sections={editorSectionsOf(sections, state)} mode={editMode} send={sendStructural} planningOptions={planningOptions} /> : null}
+          {editing ? (
+            <DocumentPartsEditor
+              parts={documentParts}
+              status={state.status}
+              signedGateIds={new Set(state.signatures.filter((signature) => !signature.stale).map((signature) => signature.gateId))}
+              send={sendPart}
+            />
+          ) : null}
           {editing ? null : ordered.map((section, index) => {
             const hasContent = section.items.length > 0 || section.commands.length > 0 || section.content.length > 0;
             const heading = (
@@ -336,26 +393,29 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
                 ))}
                 {section.items.length ? (
                   <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
-                    {section.items.filter((item) => !mineOnly || planning.isMine(item.id, me)).map((item) => (
-                      <LiveItem
-                        key={item.id}
-                        item={item}
-                        state={itemState(item.id)}
-                        comments={state.comments[item.id] ?? []}
-                        canTick={permissions.tick && mayChangeItems}
-                        canComment={permissions.comment}
-                        flash={flashing.has(item.id)}
-                        onChange={change}
-                        planning={
-                          <ItemPlanningBadges
-                            owners={planning.owners(item.id)}
-                            blockers={planning.blockers(item.id)}
-                            plannedMinutes={planning.plannedMinutes(item.id)}
-                            pending={itemState(item.id).status === "PENDING"}
-                          />
-                        }
-                      />
-                    ))}
+                    {section.items.filter((item) => !mineOnly || planning.isMine(item.id, me)).map((item) => {
+                      const live = itemState(item.id);
+                      // Only pending steps say what they wait for; a settled one has nothing left to wait for.
+                      const blockers = live.status === "PENDING" ? planning.blockers(item.id) : NO_BLOCKERS;
+                      // Every prop is a primitive, a stable callback or an object that keeps its identity while unchanged: the row's memo holds.
+                      return (
+                        <LiveItem
+                          key={item.id}
+                          planId={state.planId}
+                          item={item}
+                          state={live}
+                          comments={state.comments[item.id] ?? NO_COMMENTS}
+                          canTick={permissions.tick && mayChangeItems}
+                          canComment={permissions.comment}
+                          flash={flashing.has(item.id)}
+                          onChange={change}
+                          owners={ownersByItem.get(item.id) ?? NO_OWNERS}
+                          plannedMinutes={planning.plannedMinutes(item.id)}
+                          waitingFor={blockers.length ? describeBlockers(blockers) : null}
+                          mentionCandidates={state.members}
+                        />
+                      );
+                    })}
                   </ul>
                 ) : null}
               </section>
@@ -390,6 +450,10 @@ export function LivePlan({ sections, initial, gates, viewer, rollbackTriggers, m
     </div>
   );
 }
+
+const NO_COMMENTS: CommentLiveState[] = [];
+const NO_OWNERS: ResolvedOwner[] = [];
+const NO_BLOCKERS: Blocker[] = [];
 
 function pendingItem(id: string): ItemLiveState {
   return { id, status: "PENDING", statusNote: null, measuredValue: null, statusAt: null, changedBy: null, version: 0 };

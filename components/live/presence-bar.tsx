@@ -1,5 +1,5 @@
 import type { ConnectionState } from "@/components/live/use-plan-live";
-import type { PresenceEntry } from "@/lib/realtime/socket-protocol";
+import type { PresenceEntry } from "@/lib/realtime/socket-contract";
 
 const CONNECTION: Record<ConnectionState, { label: string; dot: string }> = {
   connecting: { label: "Connecting…", dot: "bg-slate-400" },

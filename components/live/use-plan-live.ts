@@ -2,13 +2,16 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanEventMessage, PlanEventWire } from "@/lib/plan-state/events";
+import { receiveLiveEvent } from "@/lib/plan-state/live-delta";
 import { applyEvent, applyEvents, classifyEvent, type PlanLiveState } from "@/lib/plan-state/live-state";
-import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
-import type { AccessLost, CatchUp, ChangeAnswer, PlanHead, PresenceEntry } from "@/lib/realtime/socket-protocol";
+import { mergedPresence, PRESENCE_REFRESH_MS, withPresenceMessage, type PresenceBySource } from "@/lib/realtime/presence";
+import type { AccessLost, CatchUp, ChangeAnswer, PlanHead, PresenceEntry, PresenceMessage } from "@/lib/realtime/socket-contract";
+import { checkedAck, ContractViolation, isValidServerEvent } from "@/lib/realtime/contract-check";
 import { isRetriableRefusal } from "@/lib/realtime/handshake-retry";
 import { sharedSocket } from "@/components/live/socket-client";
 import { isStructureEvent } from "@/lib/plan-editing/structure-events";
+import { isDocumentPartEvent } from "@/lib/document-parts/part-events";
 import { forgetLiveState, publishLiveState } from "@/components/live/live-state-store";
 
 /**
@@ -35,6 +38,7 @@ export function usePlanLive(
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [presenceBySource, setPresenceBySource] = useState<PresenceBySource>({});
+  const presenceRef = useRef<PresenceBySource>({});
   const [now, setNow] = useState(() => Date.now());
   const stateRef = useRef(state);
   const syncing = useRef(false);
@@ -67,7 +71,7 @@ export function usePlanLive(
       if ("reload" in answer) return reloadSnapshot();
       const { state: next, gap } = applyEvents(stateRef.current, answer.events);
       commit(next);
-      if (answer.events.some((message) => isStructureEvent(message.event))) onStructureChange.current?.();
+      if (answer.events.some((message) => reshapesPage(message.event))) onStructureChange.current?.();
       if (gap) await reloadSnapshot();
     },
     [commit, reloadSnapshot],
@@ -77,7 +81,7 @@ export function usePlanLive(
     if (syncing.current) return;
     syncing.current = true;
     try {
-      const answer: CatchUp = await sharedSocket().timeout(10_000).emitWithAck("plan:sync", { planId, afterSeq: stateRef.current.seq });
+      const answer = checkedAck("plan:sync", await sharedSocket().timeout(10_000).emitWithAck("plan:sync", { planId, afterSeq: stateRef.current.seq }));
       await applyCatchUp(answer);
     } catch {
       // The next reconnect or event tries again.
@@ -91,7 +95,8 @@ export function usePlanLive(
     const join = async () => {
       setConnection("live");
       try {
-        const answer: CatchUp = await socket.timeout(10_000).emitWithAck("plan:join", { planId, lastSeq: stateRef.current.seq });
+        // A contract violation (development and tests) counts as a failed join, like a timeout.
+        const answer = checkedAck("plan:join", await socket.timeout(10_000).emitWithAck("plan:join", { planId, lastSeq: stateRef.current.seq }));
         // Refused on a reconnect: access ended while this page was away.
         if (!answer.ok && (answer.status === 403 || answer.status === 404)) return setConnection("removed");
         await applyCatchUp(answer);
@@ -99,23 +104,28 @@ export function usePlanLive(
         setConnection("reconnecting");
       }
     };
-    const onEvent = (message: PlanEventMessage) => {
-      if (message.planId !== planId) return;
-      const outcome = classifyEvent(stateRef.current, message);
-      if (outcome === "applied") {
-        commit(applyEvent(stateRef.current, message));
-        onRemoteEvent.current?.(message);
-        if (isStructureEvent(message.event)) onStructureChange.current?.();
-      } else if (outcome === "gap") void catchUp();
+    // Ticks arrive as deltas on the item this page holds; without that base (or after a gap) it asks for the log's events.
+    const onEvent = (wire: PlanEventWire) => {
+      if (!isValidServerEvent("plan:event", wire) || wire.planId !== planId) return;
+      const receipt = receiveLiveEvent(stateRef.current, wire);
+      if (receipt.outcome === "applied") {
+        commit(receipt.state);
+        onRemoteEvent.current?.(receipt.message);
+        if (reshapesPage(receipt.message.event)) onStructureChange.current?.();
+      } else if (receipt.outcome === "resync") void catchUp();
     };
-    const onPresence = (update: PresenceUpdate) => {
-      if (update.planId !== planId) return;
+    // Deltas per app process; a number skipped means one was missed, and every process sends its full list again.
+    const onPresence = (message: PresenceMessage) => {
+      if (!isValidServerEvent("plan:presence", message) || message.planId !== planId) return;
       const receivedAt = Date.now();
-      setPresenceBySource((current) => withPresenceUpdate(current, update, receivedAt));
+      const { state: next, resync } = withPresenceMessage(presenceRef.current, message, receivedAt);
+      presenceRef.current = next;
+      setPresenceBySource(next);
       setNow(receivedAt);
+      if (resync) socket.emit("plan:presence-resync", { planId });
     };
     const onAccessLost = (notice: AccessLost) => {
-      if (notice.planId === planId) setConnection("removed");
+      if (isValidServerEvent("plan:access-lost", notice) && notice.planId === planId) setConnection("removed");
     };
     // The server ending the connection (revoked link, deactivated account) is final: the client
     // does not reconnect by itself, so the page says offline rather than reconnecting.
@@ -123,7 +133,7 @@ export function usePlanLive(
     const onConnectError = (error: Error) => setConnection(isRetriableRefusal(error) ? "unavailable" : navigator.onLine ? "reconnecting" : "offline");
     // The room's heartbeat: behind without having seen the events (lost between app processes), so ask for them.
     const onHead = (head: PlanHead) => {
-      if (head.planId === planId && head.seq > stateRef.current.seq) void catchUp();
+      if (isValidServerEvent("plan:head", head) && head.planId === planId && head.seq > stateRef.current.seq) void catchUp();
     };
 
     socket.on("connect", join);
@@ -171,7 +181,7 @@ export function usePlanLive(
         return { ok: false, status: 503, error: { code: "internal", message: "You are offline; the change was not sent. Try again when the connection is back." } };
       }
       try {
-        let answer: ChangeAnswer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+        let answer: ChangeAnswer = checkedAck("plan:change", await socket.timeout(15_000).emitWithAck("plan:change", { planId, change }));
         // The database is unavailable: the change was not saved. Sent again as it was (same
         // item version, so it can never apply twice) while the page says so, for a minute.
         const giveUpAt = Date.now() + UNAVAILABLE_RETRY_MS;
@@ -180,7 +190,7 @@ export function usePlanLive(
           const waitSeconds = Math.min(answer.retryAfterSeconds ?? 5, 5);
           await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
           if (!socket.connected) await connected(socket, CONNECT_WAIT_MS);
-          answer = await socket.timeout(15_000).emitWithAck("plan:change", { planId, change });
+          answer = checkedAck("plan:change", await socket.timeout(15_000).emitWithAck("plan:change", { planId, change }));
           if (answer.ok || answer.status !== 503) setConnection(socket.connected ? "live" : "reconnecting");
         }
         if (!answer.ok && answer.status === 503 && answer.error.code === "unavailable") {
@@ -194,14 +204,18 @@ export function usePlanLive(
           void catchUp();
         }
         return answer;
-      } catch {
+      } catch (error) {
+        if (error instanceof ContractViolation) return { ok: false, status: 502, error: { code: "internal", message: "The server's answer was not understood. Check the item before trying again." } };
         return { ok: false, status: 504, error: { code: "internal", message: "The server did not confirm the change in time. Check the item before trying again." } };
       }
     },
     [planId, commit, catchUp],
   );
 
-  return { state, connection, presence, sendChange };
+  /** An item's version as this page holds it now, ahead of React's next render (a change chained after another needs it at once). */
+  const currentItemVersion = useCallback((itemId: string): number | undefined => stateRef.current.items[itemId]?.version, []);
+
+  return { state, connection, presence, sendChange, currentItemVersion };
 }
 
 const IDLE_AFTER_MS = 60_000;
@@ -249,4 +263,9 @@ function usePresenceIdle(planId: string, live: boolean) {
   useEffect(() => {
     if (live) sharedSocket().emit("plan:presence", { planId, idle });
   }, [planId, idle, live]);
+}
+
+/** Events after which the server's render of the page differs: structural edits, edits of the document's other parts, and a step's HTTP check set or removed. */
+function reshapesPage(event: { type: string }): boolean {
+  return isStructureEvent(event) || isDocumentPartEvent(event) || event.type === "item.checkSet";
 }

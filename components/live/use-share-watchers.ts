@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { sharedSocket } from "@/components/live/socket-client";
 import { PRESENCE_EXPIRY_MS, PRESENCE_REFRESH_MS } from "@/lib/realtime/presence";
 import type { WatcherCount } from "@/lib/share/redact-for-share";
+import { isValidServerEvent } from "@/lib/realtime/contract-check";
 
 /**
  * How many are watching the plan, for a share page: each app process sends its own count
@@ -16,7 +17,7 @@ export function useShareWatchers(planId: string, enabled: boolean): number | nul
     if (!enabled) return;
     const socket = sharedSocket();
     const onCount = (count: WatcherCount) => {
-      if (count.planId !== planId) return;
+      if (!isValidServerEvent("plan:watching", count) || count.planId !== planId) return;
       const receivedAt = Date.now();
       setBySource((current) => ({ ...current, [count.source]: { watching: count.watching, receivedAt } }));
       setNow(receivedAt);

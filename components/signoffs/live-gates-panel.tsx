@@ -5,7 +5,7 @@ import { gateAnchor } from "@/components/needs-you/needs-you-links";
 import { useState } from "react";
 import { buttonStyles, fieldStyles } from "@/components/ui/styles";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
-import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { isLateSignature } from "@/lib/signoffs/gate-blocks";
 import type { GateConfig, GateRoleStatus, GateStatus, SignatureLiveState } from "@/lib/signoffs/gate-rules";
 

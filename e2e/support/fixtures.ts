@@ -75,7 +75,7 @@ export const test = base.extend<Fixtures, { testDatabase: void }>({
   createPlan: async ({ apiAs }, provide) => {
     await provide(async ({ markdown, template, lead = LEAD.email, members = [] }) => {
       if ((markdown === undefined) === (template === undefined)) throw new Error("createPlan needs a markdown document or a template");
-      const plan = markdown !== undefined ? await importTestPlan(markdown, lead) : await createTestPlanFromTemplate(template!, lead);
+      const plan = markdown !== undefined ? await importTestPlan(markdown, lead, members.map((member) => member.email)) : await createTestPlanFromTemplate(template!, lead);
       const leadClient = await apiAs(lead);
       for (const member of members) {
         await leadClient.change(plan, { type: "member.set", email: member.email, role: member.role, titles: member.titles ?? [] });

@@ -17,6 +17,8 @@ export interface TestPlan {
   itemId(text: string): Promise<string>;
   /** Its database id of the gate with this title (compared without case). */
   gateId(title: string): Promise<string>;
+  /** Its database id of the section with this exact title (exactly one must). */
+  sectionId(title: string): Promise<string>;
   /** Its items in plan order, with whether each is required, in the rollback procedure, or measured. */
   items(): Promise<{ id: string; text: string; required: boolean; isRollback: boolean; measured: boolean }[]>;
 }
@@ -43,7 +45,8 @@ async function database() {
   return db();
 }
 
-async function accountId(email: string): Promise<string> {
+/** A demo or test account's id, e.g. for the signed links an email would carry. */
+export async function accountId(email: string): Promise<string> {
   const user = await (await database()).user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new Error(`no account ${email} in the e2e database`);
   return user.id;
@@ -64,6 +67,11 @@ function testPlan(plan: { id: string; title: string }): TestPlan {
       if (gates.length !== 1) throw new Error(`expected one gate "${title}" in "${plan.title}", found ${gates.length}`);
       return gates[0]!.id;
     },
+    async sectionId(title) {
+      const sections = await (await database()).planSection.findMany({ where: { planId: plan.id, title }, select: { id: true } });
+      if (sections.length !== 1) throw new Error(`expected one section "${title}" in "${plan.title}", found ${sections.length}`);
+      return sections[0]!.id;
+    },
     async items() {
       const items = await (await database()).planItem.findMany({
         where: { planId: plan.id },
@@ -75,9 +83,11 @@ function testPlan(plan: { id: string; title: string }): TestPlan {
   };
 }
 
-export async function importTestPlan(markdown: string, leadEmail: string): Promise<TestPlan> {
+/** `memberEmails`: the people the spec puts on the plan, whom the importer agrees to add where the document names them as owners. */
+export async function importTestPlan(markdown: string, leadEmail: string, memberEmails: readonly string[] = []): Promise<TestPlan> {
   const { importPlan } = await import("@/lib/plans/import-plan");
-  const created = await importPlan({ markdown, createdById: await accountId(leadEmail), as: "plan" });
+  const addOwnerIds = await Promise.all(memberEmails.map(accountId));
+  const created = await importPlan({ markdown, createdById: await accountId(leadEmail), as: "plan", addOwnerIds });
   return testPlan(created);
 }
 

@@ -4,7 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
-import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { startAppProcess, type AppProcess } from "@/lib/testing/app-process";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { sessionCookie } from "@/lib/testing/live-harness";

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import proxyaddr from "proxy-addr";
 import { settings } from "@/lib/env";
 import { parseTrustedProxies, type ProxyTrust } from "@/lib/http/trusted-proxies";
+import type { HeaderReader } from "@/lib/http/header-reader";
 
 /**
  * The client's address, used to key rate limits (never for authorisation).
@@ -44,6 +45,6 @@ export function stampClientAddress(request: IncomingMessage): void {
 }
 
 /** The client address of a request inside Next (route handler, server action, Auth.js's authorize). */
-export function clientAddressOf(headers: Headers): string {
+export function clientAddressOf(headers: HeaderReader): string {
   return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || UNKNOWN_ADDRESS;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { isSameOriginRequest, isSameOriginWrite } from "@/lib/http/same-origin";
 
 const post = (headers: Record<string, string>) => new Request("http://localhost:3000/api/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
 
@@ -21,5 +21,22 @@ describe("isSameOriginRequest", () => {
 
   it("lets non-browser clients, which send no Origin, through", () => {
     expect(isSameOriginRequest(post({}))).toBe(true);
+  });
+});
+
+describe("isSameOriginWrite", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+  const own = { host: "localhost:3000", protocol: "http" };
+
+  it("applies the same rule to plain headers", () => {
+    expect(isSameOriginWrite("POST", headers({ host: "localhost:3000", origin: "http://localhost:3000" }), own)).toBe(true);
+    expect(isSameOriginWrite("POST", headers({ host: "localhost:3000", origin: "https://evil.test" }), own)).toBe(false);
+    expect(isSameOriginWrite("POST", headers({ "sec-fetch-site": "cross-site" }), own)).toBe(false);
+    expect(isSameOriginWrite("POST", headers({}), own)).toBe(true);
+  });
+
+  it("falls back to where the request arrived when it has no Host header", () => {
+    expect(isSameOriginWrite("POST", headers({ origin: "http://localhost:3000" }), own)).toBe(true);
+    expect(isSameOriginWrite("POST", headers({ origin: "https://localhost:3000" }), own)).toBe(false);
   });
 });

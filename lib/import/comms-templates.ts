@@ -22,6 +22,40 @@ export function isTemplateQuote(content: string, inCommsSection: boolean): boole
   return /^(subject|to)\s*:/i.test(firstLine.trim()) || inCommsSection;
 }
 
+/**
+ * The name a template gets from where it is written: its section's title ("Message" before any
+ * heading), numbered "(2)", "(3)" … after the first of the section.
+ */
+export function defaultTemplateName(sectionTitle: string, indexInSection: number): string {
+  const base = sectionTitle === "" ? "Message" : sectionTitle;
+  return indexInSection === 0 ? base : `${base} (${indexInSection + 1})`;
+}
+
+/*
+ * A name of its own is written in the fence's info string, after the language: title="All clear". The
+ * characters Markdown would read there (backslash escapes, entities, backticks) or that would
+ * end the value or the line are written %XX, so the name reads back exactly as it was.
+ */
+const NAME_META_PREFIX = 'title="';
+const NAME_UNSAFE = new Set(["%", '"', "\\", "`", "&", "\n", "\r"]);
+
+export function templateNameMeta(name: string): string {
+  const encoded = [...name].map((char) => (NAME_UNSAFE.has(char) ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : char)).join("");
+  return `${NAME_META_PREFIX}${encoded}"`;
+}
+
+/** The name in a fence's info string written by templateNameMeta, if any (by plain string search, no pattern). */
+export function templateNameFromMeta(meta: string | null | undefined): string | undefined {
+  const text = meta?.trim() ?? "";
+  if (!text.startsWith(NAME_META_PREFIX) || !text.endsWith('"') || text.length <= NAME_META_PREFIX.length) return undefined;
+  try {
+    const name = decodeURIComponent(text.slice(NAME_META_PREFIX.length, -1)).trim();
+    return name === "" ? undefined : name.slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
+
 /** "> Subject: …" → "Subject: …" */
 export function unquote(blockquote: string): string {
   return blockquote

@@ -1,4 +1,5 @@
 import type { CodeBlock, CommsTemplate, Field, Gate, PlanItem, PlanTable } from "@/lib/plan-document/schema";
+import { templateNameMeta } from "@/lib/import/comms-templates";
 import { looksLikeRole } from "@/lib/import/heading-context";
 import { isDoneOutsideTarget } from "@/lib/plan-document/metric";
 import { analyzeItemText, formatStateSuffix, strikeForState } from "@/lib/import/item-text";
@@ -102,7 +103,13 @@ function markdownTable(header: string[], rows: string[][]): Block {
 
 type Column<Row> = [header: string, value: (row: Row) => string | undefined, always: boolean];
 
-function typedTable<Row extends { extra: Field[] }>(rows: Row[], columns: Column<Row>[]): Block {
+/** A table as a grid of cells: what the export writes, and what the editor shows and sends back. */
+export interface TableGrid {
+  header: string[];
+  rows: string[][];
+}
+
+function typedGrid<Row extends { extra: Field[] }>(rows: Row[], columns: Column<Row>[]): TableGrid {
   const used = columns.filter(([, value, always]) => always || rows.some((row) => value(row) !== undefined));
   const extraKeys: string[] = [];
   for (const row of rows) for (const field of row.extra) if (!extraKeys.includes(field.key)) extraKeys.push(field.key);
@@ -111,15 +118,21 @@ function typedTable<Row extends { extra: Field[] }>(rows: Row[], columns: Column
     ...used.map(([, value]) => value(row) ?? ""),
     ...extraKeys.map((key) => row.extra.find((field) => field.key === key)?.value ?? ""),
   ]);
-  return markdownTable(header, body);
+  return { header, rows: body };
 }
 
 const blankable = (value: string | undefined) => (value === "" ? BLANK : value);
+const asWritten = (value: string | undefined) => value;
 
-export function tableBlock(table: PlanTable): Block {
+/**
+ * The grid of a table, with its known columns first under their usual names and any other
+ * columns after them. `blank` writes a contact cell declared blank: as a fill-in line in the
+ * export, as an empty cell in the editor.
+ */
+export function tableGrid(table: PlanTable, blank: (value: string | undefined) => string | undefined = asWritten): TableGrid {
   switch (table.kind) {
     case "timeline":
-      return typedTable(table.rows, [
+      return typedGrid(table.rows, [
         ["Time", (row) => row.time, true],
         ["Activity", (row) => row.activity, true],
         ["Duration", (row) => row.duration, true],
@@ -127,7 +140,7 @@ export function tableBlock(table: PlanTable): Block {
         ["Status", (row) => row.status, false],
       ]);
     case "risks":
-      return typedTable(table.rows, [
+      return typedGrid(table.rows, [
         ["Risk", (row) => row.risk, true],
         ["Probability", (row) => row.probability, true],
         ["Impact", (row) => row.impact, true],
@@ -135,33 +148,40 @@ export function tableBlock(table: PlanTable): Block {
         ["Owner", (row) => row.owner, false],
       ]);
     case "monitoring":
-      return typedTable(table.rows, [
+      return typedGrid(table.rows, [
         ["Window", (row) => row.window, true],
         ["Frequency", (row) => row.frequency, true],
         ["Checks", (row) => row.checks, true],
         ["Owner", (row) => row.owner, false],
       ]);
     case "contacts":
-      return typedTable(table.rows, [
+      return typedGrid(table.rows, [
         ["Order", (row) => (row.order === undefined ? undefined : String(row.order)), false],
-        ["Role", (row) => blankable(row.role), true],
-        ["Name", (row) => blankable(row.name), true],
-        ["Email", (row) => blankable(row.email), false],
-        ["Phone", (row) => blankable(row.phone), false],
-        ["Responsibility", (row) => blankable(row.responsibility), false],
+        ["Role", (row) => blank(row.role), true],
+        ["Name", (row) => blank(row.name), true],
+        ["Email", (row) => blank(row.email), false],
+        ["Phone", (row) => blank(row.phone), false],
+        ["Responsibility", (row) => blank(row.responsibility), false],
       ]);
     case "generic":
-      return markdownTable(table.header, table.rows);
+      return { header: table.header, rows: table.rows };
   }
 }
 
-export function templateBlock(template: CommsTemplate): Block {
+export function tableBlock(table: PlanTable): Block {
+  const grid = tableGrid(table, blankable);
+  return markdownTable(grid.header, grid.rows);
+}
+
+/** `defaultName`: the name importing would give it where it is written; another name is written in the fence. */
+export function templateBlock(template: CommsTemplate, defaultName: string): Block {
   const headers = [
     ...(template.audience !== undefined ? [`To: ${template.audience}`] : []),
     ...(template.subject !== undefined ? [`Subject: ${template.subject}`] : []),
   ];
   const code = headers.length > 0 ? `${headers.join("\n")}\n\n${template.body}` : template.body;
-  return { kind: "code", text: fence({ language: "text", code }) };
+  const meta = template.name === defaultName ? undefined : templateNameMeta(template.name);
+  return { kind: "code", text: fence({ language: "text", code, ...(meta ? { meta } : {}) }) };
 }
 
 /**

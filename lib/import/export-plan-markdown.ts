@@ -1,4 +1,5 @@
-import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import type { CommsTemplate, PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import { defaultTemplateName } from "@/lib/import/comms-templates";
 import {
   type Block,
   fence,
@@ -46,6 +47,12 @@ export function exportPlanMarkdown(document: PlanDocument, options: ExportOption
   return `${joinBlocks(blocks)}\n`;
 }
 
+/** The name importing gives a template where it is written: its section's title, numbered among the section's templates. */
+function defaultNameOf(template: CommsTemplate, sectionTitle: string, document: PlanDocument): string {
+  const siblings = document.commsTemplates.filter((candidate) => candidate.sectionId === template.sectionId);
+  return defaultTemplateName(sectionTitle, siblings.indexOf(template));
+}
+
 function pushDefined(blocks: Block[], block: Block | undefined): void {
   if (block) blocks.push(block);
 }
@@ -86,7 +93,7 @@ function sectionBody(
   for (const code of section.codeBlocks) blocks.push({ kind: "code", text: fence(code) });
   // Templates are fenced blocks too, and must come before the items for the same reason.
   for (const template of document.commsTemplates) {
-    if (template.sectionId === section.id && section.level > 0) blocks.push(templateBlock(template));
+    if (template.sectionId === section.id && section.level > 0) blocks.push(templateBlock(template, defaultNameOf(template, section.title, document)));
   }
   const own = section.items.filter((item) => item.group === undefined || !checklists.has(item.group));
   blocks.push(...itemBlocks(own, includeState));
@@ -104,7 +111,7 @@ function attachedBlocks(
 ): Block[] {
   const blocks: Block[] = [];
   if (sectionId === null) {
-    for (const template of document.commsTemplates) if (template.sectionId === null) blocks.push(templateBlock(template));
+    for (const template of document.commsTemplates) if (template.sectionId === null) blocks.push(templateBlock(template, defaultNameOf(template, "", document)));
   }
   for (const table of document.tables) if (table.sectionId === sectionId) blocks.push(tableBlock(table));
   for (const gate of document.gates) if (gate.sectionId === sectionId) blocks.push(...gateBlocks(gate, checklists, includeState, inSignoffSection));

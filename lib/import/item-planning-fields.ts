@@ -1,3 +1,4 @@
+import { formatCheckLine, parseCheckLine } from "@/lib/checks/check-line";
 import { parseDuration } from "@/lib/import/time-text";
 import type { PlanItem } from "@/lib/plan-document/schema";
 
@@ -8,18 +9,20 @@ import type { PlanItem } from "@/lib/plan-document/schema";
  *       Owner: Eve Executor; DevOps Lead
  *       Depends on: Deploy; section Preparation
  *       Duration: 15 min
+ *       Check: GET https://status.example.com/health expect 200 json /status == "ok"
  *
  * Lists are separated by ";" (step texts may hold commas). The export writes exactly this
  * form; lines are read with plain scans, no pattern over the user's text.
  */
-export type ItemPlanningFields = Pick<PlanItem, "owners" | "dependsOn" | "plannedMinutes">;
+export type ItemPlanningFields = Pick<PlanItem, "owners" | "dependsOn" | "plannedMinutes" | "check">;
 
-const KEYS: Record<string, "owners" | "dependsOn" | "plannedMinutes"> = {
+const KEYS: Record<string, "owners" | "dependsOn" | "plannedMinutes" | "check"> = {
   owner: "owners",
   owners: "owners",
   "depends on": "dependsOn",
   "waits for": "dependsOn",
   duration: "plannedMinutes",
+  check: "check",
 };
 
 /** "**Owner**: x" or "Owner: x" → ["owner", "x"]; undefined for any other line. */
@@ -53,6 +56,10 @@ export function readPlanningFields(paragraph: string): ItemPlanningFields | unde
       const duration = parseDuration(field[1]);
       if (!duration) return undefined;
       fields.plannedMinutes = duration.minutes;
+    } else if (target === "check") {
+      const check = parseCheckLine(field[1]);
+      if (!check.ok) return undefined;
+      fields.check = check.check;
     } else {
       fields[target] = [...(fields[target] ?? []), ...list(field[1])];
     }
@@ -66,5 +73,6 @@ export function planningFieldLines(item: ItemPlanningFields): string | undefined
   if (item.owners?.length) lines.push(`Owner: ${item.owners.join("; ")}`);
   if (item.dependsOn?.length) lines.push(`Depends on: ${item.dependsOn.join("; ")}`);
   if (item.plannedMinutes !== undefined) lines.push(`Duration: ${item.plannedMinutes} min`);
+  if (item.check) lines.push(`Check: ${formatCheckLine(item.check)}`);
   return lines.length ? lines.join("\n") : undefined;
 }

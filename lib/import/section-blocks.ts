@@ -1,7 +1,7 @@
 import type { Blockquote, Code, List, Paragraph, RootContent } from "mdast";
 import type { ContactRow, GateRole, PlanItem } from "@/lib/plan-document/schema";
 import { type BlockScope, type BuildState, gateFor, nextId } from "@/lib/import/build-state";
-import { buildTemplate, isTemplateCode, isTemplateQuote, unquote } from "@/lib/import/comms-templates";
+import { buildTemplate, defaultTemplateName, isTemplateCode, templateNameFromMeta, isTemplateQuote, unquote } from "@/lib/import/comms-templates";
 import { alignContactColumns, parseContactLine, parseContactValue, splitPersonAndRole } from "@/lib/import/contact-text";
 import { type DecisionLine, type FieldLine, parseCaption, parseDecisionLine, parseDecisionRecord, parseFieldLine, toField } from "@/lib/import/field-line";
 import { type HeadingContext, introducesTriggers, isDecisionMakerKey, looksLikeRole } from "@/lib/import/heading-context";
@@ -263,7 +263,7 @@ function addItems(list: List, group: string | undefined, scope: BlockScope, stat
 function handleCode(node: Code, previousItems: PlanItem[] | undefined, scope: BlockScope, state: BuildState): void {
   const language = node.lang ?? "";
   if (isTemplateCode(language, node.value, scope.context.comms)) {
-    addTemplate(node.value, scope, state);
+    addTemplate(node.value, scope, state, templateNameFromMeta(node.meta));
     return;
   }
   const block = codeBlock(node, state.source.startLine(node));
@@ -279,11 +279,11 @@ function handleQuote(node: Blockquote, scope: BlockScope, state: BuildState): vo
   else addNotes(raw, scope, state);
 }
 
-function addTemplate(content: string, scope: BlockScope, state: BuildState): void {
+/** `ownName`: the name the fence gives it (an export writes one where it differs from the section's). */
+function addTemplate(content: string, scope: BlockScope, state: BuildState, ownName?: string): void {
   const sectionId = scope.sectionId();
   const title = scope.zone === "section" ? scope.section().title : "";
   const siblings = state.document.commsTemplates.filter((template) => template.sectionId === sectionId).length;
-  const baseName = title === "" ? "Message" : title;
-  const name = siblings === 0 ? baseName : `${baseName} (${siblings + 1})`;
+  const name = ownName ?? defaultTemplateName(title, siblings);
   state.document.commsTemplates.push({ id: nextId(state, "template"), sectionId, ...buildTemplate(content, name, title) });
 }

@@ -23,7 +23,7 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
-function timelineRow(row: string[], header: string[], map: ColumnMap): TimelineRow {
+export function timelineRow(row: string[], header: string[], map: ColumnMap): TimelineRow {
   const time = cell(row, map, "time");
   const duration = cell(row, map, "duration");
   const offset = time === undefined ? undefined : parseOffsetCell(time);
@@ -40,7 +40,7 @@ function timelineRow(row: string[], header: string[], map: ColumnMap): TimelineR
   };
 }
 
-function riskRow(row: string[], header: string[], map: ColumnMap): RiskRow {
+export function riskRow(row: string[], header: string[], map: ColumnMap): RiskRow {
   return {
     risk: cell(row, map, "risk") ?? "",
     ...optional("probability", cell(row, map, "probability")),
@@ -51,7 +51,7 @@ function riskRow(row: string[], header: string[], map: ColumnMap): RiskRow {
   };
 }
 
-function monitoringRow(row: string[], header: string[], map: ColumnMap): MonitoringRow {
+export function monitoringRow(row: string[], header: string[], map: ColumnMap): MonitoringRow {
   return {
     ...optional("window", cell(row, map, "window")),
     ...optional("frequency", cell(row, map, "frequency")),
@@ -62,7 +62,7 @@ function monitoringRow(row: string[], header: string[], map: ColumnMap): Monitor
 }
 
 /** Contact cells keep declared blanks ("" for an empty Phone cell: a number still to collect). */
-function contactRow(row: string[], header: string[], map: ColumnMap): ContactRow {
+export function contactRow(row: string[], header: string[], map: ColumnMap): ContactRow {
   const declared = (column: string) => (map.columns.has(column) ? stripBlanks(cell(row, map, column) ?? "") : undefined);
   const order = Number.parseInt(cell(row, map, "order") ?? "", 10);
   return {

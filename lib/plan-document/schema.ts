@@ -9,6 +9,7 @@
  *   same ids; they are stable within one document, not across edits.
  * - `line` fields are 1-based source line numbers, for messages only.
  */
+import { httpCheckSchema } from "@/lib/checks/check-spec";
 import { z } from "zod";
 
 export const DEPLOYMENT_STRATEGIES = ["blue-green", "rolling", "canary", "feature-flag", "recreate", "other"] as const;
@@ -81,6 +82,8 @@ export const planItemSchema = z.object({
   dependsOn: z.array(z.string()).optional(),
   /** How long the step is planned to take ("Duration: 15 min"). */
   plannedMinutes: z.number().optional(),
+  /** The step's HTTP check ("Check: GET https://x/health expect 200"; lib/checks/check-line.ts). */
+  check: httpCheckSchema.optional(),
   line: z.number().int().optional(),
 });
 

@@ -2,6 +2,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planDocumentSchema, type PlanDocument } from "@/lib/plan-document/schema";
 import type { Outline, OutlineItem, OutlineSection } from "@/lib/plan-editing/outline";
+import { documentWithChecks } from "@/lib/checks/document-with-checks";
+import { allItems } from "@/lib/plan-document/walk";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,6 +35,7 @@ export async function loadStructure(tx: Tx, planId: string): Promise<{ outline: 
         version: true,
         addedDuringRun: true,
         createdAt: true,
+        httpCheck: true,
       },
     }),
     tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { document: true } }),
@@ -40,15 +43,16 @@ export async function loadStructure(tx: Tx, planId: string): Promise<{ outline: 
   const document = planDocumentSchema.safeParse(plan.document);
   if (!document.success) throw new AppError("unprocessable", "This plan's stored document could not be read, so it cannot be edited.");
   return {
-    outline: { sections, items: items.map(({ createdAt: _createdAt, ...item }) => item) },
-    document: document.data,
+    outline: { sections, items: items.map(({ createdAt: _createdAt, httpCheck: _httpCheck, ...item }) => item) },
+    // Steps' HTTP checks live on their rows (item.check changes only those); the document an edit works on carries them, so a removed step's undo brings its check back.
+    document: documentWithChecks(document.data, { items }),
     itemCreatedAt: new Map(items.map((item) => [item.id, item.createdAt])),
   };
 }
 
 export async function storeStructure(tx: Tx, planId: string, before: Outline, after: Outline, document: PlanDocument, at: Date): Promise<void> {
   await storeSections(tx, planId, before.sections, after.sections);
-  await storeItems(tx, planId, before.items, after.items, at);
+  await storeItems(tx, planId, before.items, after.items, document, at);
   await tx.plan.update({ where: { id: planId }, data: { document: document as unknown as Prisma.InputJsonValue } });
 }
 
@@ -115,7 +119,7 @@ async function storeSections(tx: Tx, planId: string, before: readonly OutlineSec
   }
 }
 
-async function storeItems(tx: Tx, planId: string, before: readonly OutlineItem[], after: readonly OutlineItem[], at: Date) {
+async function storeItems(tx: Tx, planId: string, before: readonly OutlineItem[], after: readonly OutlineItem[], document: PlanDocument, at: Date) {
   const { removed, added, placed, changed } = differences(before, after, (old, next) => old.parentId !== next.parentId || old.sectionId !== next.sectionId, itemContent);
   if (removed.length) {
     await tx.planItem.deleteMany({ where: { planId, id: { in: removed } } });
@@ -129,6 +133,7 @@ async function storeItems(tx: Tx, planId: string, before: readonly OutlineItem[]
     await tx.$executeRaw`UPDATE "PlanItem" SET position = -1 - position WHERE id = ANY(${ids}::text[])`;
   }
   if (added.length) {
+    const checkByKey = new Map(allItems(document).flatMap((entry) => (entry.check ? [[entry.id, entry.check] as const] : [])));
     await tx.planItem.createMany({
       data: added.map(({ row, position }) => ({
         id: row.id,
@@ -144,6 +149,8 @@ async function storeItems(tx: Tx, planId: string, before: readonly OutlineItem[]
         status: row.status,
         version: row.version,
         addedDuringRun: row.addedDuringRun,
+        // A step put back by undo keeps its HTTP check; a new step has none until item.check sets one.
+        httpCheck: (checkByKey.get(row.documentKey) ?? undefined) as Prisma.InputJsonValue | undefined,
         createdAt: at,
       })),
     });

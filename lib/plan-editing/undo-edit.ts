@@ -5,6 +5,12 @@ import { STRUCTURE_EVENT_TYPES, type ItemSnapshot, type SectionSnapshot, type St
 import { openEditContext, type EditContext, type RestoreEdit } from "@/lib/plan-editing/edit-context";
 import { commitEdit } from "@/lib/plan-editing/write-structure";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
+import { DOCUMENT_PART_EVENT_TYPES, isDocumentPartEvent, type DocumentPartEventPayload } from "@/lib/document-parts/part-events";
+import { undoDocumentPartEdit } from "@/lib/document-parts/undo-part-edit";
+
+/** What undo can revert: structural edits, and edits of the document's gates, triggers, tables and messages (lib/document-parts/undo-part-edit.ts). */
+type UndoableEvent = StructureEventPayload | DocumentPartEventPayload;
+const UNDOABLE_EVENT_TYPES = [...STRUCTURE_EVENT_TYPES, ...DOCUMENT_PART_EVENT_TYPES];
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,26 +20,28 @@ type Tx = Prisma.TransactionClient;
  * someone (or something, such as a tick) changed the same section or step since: its version
  * moved on, and putting the old state back would silently drop that change.
  */
-export async function undoLastEdit(tx: Tx, plan: LockedPlan, actorId: string, at: Date): Promise<StructureEventPayload> {
+export async function undoLastEdit(tx: Tx, plan: LockedPlan, actorId: string, at: Date): Promise<UndoableEvent> {
   const target = await lastUndoableEdit(tx, plan.id, actorId);
   if (!target) throw new AppError("conflict", "You have no edit of this plan left to undo.");
-  const context = await openEditContext(tx, plan, at, target.seq);
-  return commitEdit(context, inverseOf(context, target.event));
+  const { seq, event } = target;
+  if (isDocumentPartEvent(event)) return undoDocumentPartEdit(tx, plan, { seq, event });
+  const context = await openEditContext(tx, plan, at, seq);
+  return commitEdit(context, inverseOf(context, event));
 }
 
 /** The newest structural edit by the actor that no later undo of theirs reverted (undos themselves are not undone). */
-export async function lastUndoableEdit(tx: Tx, planId: string, actorId: string): Promise<{ seq: number; event: StructureEventPayload } | null> {
+export async function lastUndoableEdit(tx: Tx, planId: string, actorId: string): Promise<{ seq: number; event: UndoableEvent } | null> {
   const undone = new Set<number>();
   const batch = 200;
   for (let before: number | undefined = undefined; ; ) {
     const events: { seq: number; payload: Prisma.JsonValue }[] = await tx.planEvent.findMany({
-      where: { planId, actorId, type: { in: [...STRUCTURE_EVENT_TYPES] }, ...(before !== undefined ? { seq: { lt: before } } : {}) },
+      where: { planId, actorId, type: { in: UNDOABLE_EVENT_TYPES }, ...(before !== undefined ? { seq: { lt: before } } : {}) },
       orderBy: { seq: "desc" },
       take: batch,
       select: { seq: true, payload: true },
     });
     for (const row of events) {
-      const event = (row.payload as unknown as { event: StructureEventPayload }).event;
+      const event = (row.payload as unknown as { event: UndoableEvent }).event;
       if (event.undoOf !== undefined) undone.add(event.undoOf);
       else if (!undone.has(row.seq)) return { seq: row.seq, event };
     }

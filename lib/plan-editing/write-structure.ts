@@ -6,6 +6,7 @@ import { attachmentsOf, documentFromOutline, headingOf } from "@/lib/plan-editin
 import type { ItemAdd, ItemEdit, ItemMove, ItemRemove, SectionAdd, SectionEdit, SectionMove, SectionRemove, StructuralChange } from "@/lib/plan-editing/edit-change-schema";
 import { allow, openEditContext, rollbackKeys, running, type EditContext, type EditResult, type RestoreEdit } from "@/lib/plan-editing/edit-context";
 import { itemSubtree, placeItem, placeSection, removeFromOutline, sectionSubtree, type OutlineItem, type OutlineSection } from "@/lib/plan-editing/outline";
+import { commandsOf, newStep } from "@/lib/plan-editing/new-step";
 import { restore } from "@/lib/plan-editing/restore-removed";
 import { itemSnapshot, sectionSnapshot } from "@/lib/plan-editing/snapshots";
 import { storeStructure } from "@/lib/plan-editing/structure-store";
@@ -174,36 +175,10 @@ function removeSection(context: EditContext, change: SectionRemove): EditResult 
   return { outline: removeFromOutline(context.outline, { kind: "section", id: section.id }), event: () => ({ type: "section.removed", before: removed.sections[0]!, removed }) };
 }
 
-function commandsOf(commands: ItemAdd["commands"]): PlanItem["commands"] {
-  return (commands ?? []).map((command) => ({ language: command.language ?? "", code: command.code }));
-}
-
 function addItem(context: EditContext, change: ItemAdd): EditResult {
   findSection(context, change.sectionId);
   allow(context, { type: change.type });
-  const row: OutlineItem = {
-    id: randomUUID(),
-    documentKey: newDocumentKey(),
-    sectionId: change.sectionId,
-    parentId: change.parentItemId ?? null,
-    text: change.text,
-    required: change.required ?? true,
-    critical: change.critical ?? false,
-    metric: change.metric ?? null,
-    status: "PENDING",
-    version: 0,
-    addedDuringRun: running(context),
-  };
-  const entry: PlanItem = {
-    id: row.documentKey,
-    text: row.text,
-    ...(change.notes ? { details: change.notes } : {}),
-    commands: commandsOf(change.commands),
-    items: [],
-    required: row.required,
-    critical: row.critical,
-    ...(change.metric ? { metric: change.metric } : {}),
-  };
+  const { row, entry } = newStep(change, { id: randomUUID(), documentKey: newDocumentKey() }, running(context));
   const outline = placeItem(context.outline, row, change.sectionId, { parentId: row.parentId, afterId: change.afterItemId });
   return {
     outline,

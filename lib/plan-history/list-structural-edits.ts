@@ -1,12 +1,14 @@
 import { describeStructureEvent } from "@/lib/plan-editing/describe-structure-event";
 import type { ItemSnapshot, SectionSnapshot, StructureEventPayload } from "@/lib/plan-editing/structure-events";
+import type { DocumentPartEventPayload } from "@/lib/document-parts/part-events";
 
 /** One structural edit as the Changes view lists it: who, when, what, and before → after. */
 export interface StructuralEdit {
   seq: number;
   at: string;
   actor: string;
-  type: StructureEventPayload["type"];
+  /** Structural edits, and edits of gates, triggers, tables and messages (lib/document-parts/history-entries.ts). */
+  type: StructureEventPayload["type"] | DocumentPartEventPayload["type"];
   description: string;
   before: string | null;
   after: string | null;

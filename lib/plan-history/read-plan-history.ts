@@ -6,6 +6,7 @@ import { diffPlanText, type DiffPart } from "@/lib/plan-history/diff-outlines";
 import { structuralEditsOf, type StructuralEdit } from "@/lib/plan-history/list-structural-edits";
 import { outlineText, rewind, type TextOutline } from "@/lib/plan-history/outline-at";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
+import { readDocumentPartEdits } from "@/lib/document-parts/history-entries";
 
 /** Beyond this many structural edits the history shows the newest ones and rewinds no further. */
 export const MAX_HISTORY_EDITS = 5_000;
@@ -58,8 +59,9 @@ export async function readPlanHistory(planId: string, actor: Actor, options: { a
       const sinceTime = options.at
         ? { at: options.at.toISOString(), diff: diffPlanText(outlineText(rewind(now, events.filter((entry) => entry.at > options.at!).map((entry) => entry.event))), nowText) }
         : null;
+      const partEdits = await readDocumentPartEdits(tx, planId, MAX_HISTORY_EDITS);
       return {
-        edits: structuralEditsOf(events, (id) => titles.get(id)),
+        edits: [...structuralEditsOf(events, (id) => titles.get(id)), ...partEdits].sort((a, b) => b.seq - a.seq).slice(0, MAX_HISTORY_EDITS),
         sinceCreation: diffPlanText(outlineText(atCreation), nowText),
         sinceTime,
         truncated,

@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actionForChange, mayPerform } from "@/lib/plan-state/permissions";
 import { planChangeSchema, type PlanChange } from "@/lib/plan-state/change-schema";
-import type { ItemLiveState, PlanEventMessage, PlanEventPayload } from "@/lib/plan-state/events";
+import type { ItemLiveState, PlanEventMessage, PlanEventPayload, PlanEventWire } from "@/lib/plan-state/events";
+import { liveFormOf } from "@/lib/plan-state/live-delta";
+import { tickInOneStatement } from "@/lib/plan-state/tick-statement";
 import { itemsMayChange } from "@/lib/plan-state/lifecycle";
 import { lockPlan, type LockedPlan } from "@/lib/plan-state/lock-plan";
 import { writeLifecycleChange } from "@/lib/plan-state/write-lifecycle";
@@ -14,6 +16,9 @@ import { createShareLink, revokeShareLink } from "@/lib/plan-state/write-share-l
 import { writeGateConfiguration, writeSignature } from "@/lib/plan-state/write-signoff";
 import { writeItemPlanChange } from "@/lib/planning/write-item-plan-change";
 import { writeItemPlanning } from "@/lib/planning/write-item-planning";
+import { writeItemCheck } from "@/lib/checks/write-item-check";
+import { decideAutomationTick } from "@/lib/checks/automation-rules";
+import { scheduleAutoChecksAfter } from "@/lib/checks/auto-run";
 import { writeCheckStatus, writeDowntime, writeItemFlag, writeWindow } from "@/lib/plan-state/write-time";
 import { assertMay, type Actor } from "@/lib/plan-state/plan-access";
 import { changeItemLocked, type ItemChangeSideEffects } from "@/lib/plan-state/item-change-store";
@@ -25,7 +30,12 @@ import { runInPlanQueue } from "@/lib/plan-state/per-plan-queue";
 import { broadcastPlanEvent } from "@/lib/realtime/broadcast";
 import { writeStructuralChange } from "@/lib/plan-editing/write-structure";
 import { undoLastEdit } from "@/lib/plan-editing/undo-edit";
+import { writeDocumentPartChange } from "@/lib/document-parts/write-document-part";
 import { sharePolicyOf, type SharePolicy } from "@/lib/share/redact-for-share";
+import { enqueueDeliveries } from "@/lib/webhooks/enqueue-deliveries";
+import { enqueueNotificationJob } from "@/lib/notifications/enqueue-notification-job";
+import { recordAutomaticUpdate, writeStatusUpdate } from "@/lib/status-updates/write-status-update";
+import { mailStatusUpdate } from "@/lib/status-updates/mail-status-update";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,9 +52,12 @@ type Tx = Prisma.TransactionClient;
 export async function applyPlanChange(actor: Actor, planId: string, input: unknown): Promise<AppliedChange> {
   const change = planChangeSchema.parse(input);
   return runInPlanQueue(planId, async () => {
-    const { share, ...applied } =
+    const { share, live, ...applied } =
       change.type === "item.status" || change.type === "item.measurement" ? await applyItemChange(actor, planId, change) : await applyOtherChange(actor, planId, change);
-    broadcastPlanEvent(applied.message, share);
+    broadcastPlanEvent(applied.message, share, live);
+    for (const followUp of applied.followUps ?? []) broadcastPlanEvent(followUp, share);
+    // Steps whose HTTP check runs by itself may be due now (lib/checks/auto-run.ts).
+    scheduleAutoChecksAfter(applied.message);
     return applied;
   });
 }
@@ -56,18 +69,41 @@ export async function applyPlanChange(actor: Actor, planId: string, input: unkno
 export interface AppliedChange {
   message: PlanEventMessage;
   shareToken?: string;
+  /** Events the change caused in the same transaction, after its own (an automatic status update). */
+  followUps?: PlanEventMessage[];
 }
 
 const NOT_FOUND = "This plan does not exist, or you cannot see it.";
 
-/** What the one writer hands to the broadcast: the event, and what share links may see of it under the plan's settings. */
-type Committed = AppliedChange & { share: SharePolicy };
+/**
+ * What the one writer hands to the broadcast: the event, what share links may see of it under
+ * the plan's settings, and for a tick the form the plan's room gets (a delta, lib/plan-state/live-delta.ts).
+ */
+type Committed = AppliedChange & { share: SharePolicy; live?: PlanEventWire };
 
-/** Ticks and measurements: the hot path, on the lean SQL of item-change-store.ts. */
-async function applyItemChange(actor: Actor, planId: string, change: Extract<PlanChange, { type: "item.status" | "item.measurement" }>): Promise<Committed> {
+/**
+ * Ticks and measurements: the hot path. A person's tick is first offered to the one-statement
+ * write (tick-statement.ts), which writes only when no rule could refuse it; everything else,
+ * and every tick it leaves, takes the locked read and the rules below (item-change-store.ts).
+ * `path: "full"` skips the one statement; only the benchmark's comparison asks for it.
+ */
+export async function applyItemChange(
+  actor: Actor,
+  planId: string,
+  change: Extract<PlanChange, { type: "item.status" | "item.measurement" }>,
+  path: "one-statement" | "full" = "one-statement",
+): Promise<Committed> {
+  const written = path === "one-statement" && change.type === "item.status" ? await tickInOneStatement(actor, planId, change) : null;
+  if (written) return written;
   const actorRef = { id: actor.id, name: actor.name };
   const committed = await changeItemLocked(planId, change.itemId, actor.id, (context) => {
-    assertMay(context.role, "tick", actor);
+    const checkResult = change.type === "item.status" ? change.checkResult : undefined;
+    if (actor.automation || checkResult) {
+      const automation = decideAutomationTick({ actorIsAutomation: Boolean(actor.automation), changeType: change.type, itemHasCheck: Boolean(context.item?.hasCheck), status: change.type === "item.status" ? change.status : undefined, checkResult });
+      if (!automation.ok) throw new AppError(automation.code, automation.message);
+    } else {
+      assertMay(context.role, "tick", actor);
+    }
     if (!itemsMayChange(context.planStatus)) throw new AppError("conflict", "This plan has finished; its items can no longer change.");
     const item = context.item;
     if (!item) throw new AppError("not_found", "This item is not part of the plan.");
@@ -92,7 +128,7 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       change.type === "item.status"
         ? change.status === "PENDING"
           ? { status: change.status, statusNote: null, measuredValue: change.measuredValue ?? item.measuredValue, statusById: null, statusAt: null }
-          : { status: change.status, statusNote: change.note ?? null, measuredValue: change.measuredValue ?? item.measuredValue, statusById: actor.id, statusAt: at }
+          : { status: change.status, statusNote: change.note ?? null, measuredValue: change.measuredValue ?? item.measuredValue, statusById: actor.id, statusAt: at, ...(checkResult ? { checkResult } : {}) }
         : { status: item.status, statusNote: item.statusNote, measuredValue: change.value, statusById: actor.id, statusAt: at };
     const metric = metricSchema.safeParse(item.metric);
     const measured = checkMeasuredDone({
@@ -118,6 +154,7 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       },
       previousStatus: item.status,
       ...(dependencies.ok && dependencies.override ? { override: dependencies.override } : {}),
+      ...(checkResult ? { check: checkResult } : {}),
     };
     const withEffects = ({ staleSignatureIds, downtime }: ItemChangeSideEffects): PlanEventPayload => ({
       ...event,
@@ -128,7 +165,10 @@ async function applyItemChange(actor: Actor, planId: string, change: Extract<Pla
       write,
       downtime: downtimeEffect(item.downtimeMarker, item.status, write.status, context.downtimeOpen, context.planStatus),
       event: (effects) => ({ type: event.type, payload: { actor: actorRef, event: withEffects(effects) }, at }),
-      result: (seq, effects): Committed => ({ message: { planId, seq, at: at.toISOString(), actor: actorRef, event: withEffects(effects) }, share: sharePolicyOf(context) }),
+      result: (seq, effects): Committed => {
+        const message: PlanEventMessage = { planId, seq, at: at.toISOString(), actor: actorRef, event: withEffects(effects) };
+        return { message, share: sharePolicyOf(context), live: liveFormOf(message, item, context.role !== null) };
+      },
     };
   });
   if (!committed) throw new AppError("not_found", NOT_FOUND);
@@ -149,11 +189,16 @@ async function applyOtherChange(actor: Actor, planId: string, change: OtherChang
     const seq = plan.lastSeq + 1;
     const actorRef = { id: actor.id, name: actor.name };
     await tx.plan.update({ where: { id: planId }, data: { lastSeq: seq } });
-    await tx.planEvent.create({
+    const recorded = await tx.planEvent.create({
       data: { planId, seq, type: event.type, actorId: actor.id, createdAt: at, payload: { actor: actorRef, event } as unknown as Prisma.InputJsonValue },
+      select: { id: true },
     });
+    await enqueueDeliveries(tx, { eventId: recorded.id, planId, type: event.type });
+    await enqueueNotificationJob(tx, recorded.id);
+    if (event.type === "status-update.posted") await mailStatusUpdate(tx, { eventId: recorded.id, planId, planTitle: plan.title, text: event.text });
+    const automatic = event.type === "plan.status" ? await recordAutomaticUpdate(tx, { planId, planTitle: plan.title, status: event.status, afterSeq: seq, actor: actorRef, at }) : null;
     const share = sharePolicyOf(event.type === "plan.edited" ? event.settings : plan);
-    return { message: { planId, seq, at: at.toISOString(), actor: actorRef, event }, shareToken, share };
+    return { message: { planId, seq, at: at.toISOString(), actor: actorRef, event }, shareToken, share, ...(automatic ? { followUps: [automatic] } : {}) };
   });
 }
 
@@ -212,6 +257,24 @@ async function writeChange(tx: Tx, plan: LockedPlan, change: OtherChange, actor:
       return { event: await writeStructuralChange(tx, plan, change, at) };
     case "plan.undo":
       return { event: await undoLastEdit(tx, plan, actor.id, at) };
+    case "gate.edit":
+    case "trigger.add":
+    case "trigger.edit":
+    case "trigger.remove":
+    case "table.edit":
+    case "comms.add":
+    case "comms.edit":
+    case "comms.remove":
+    case "table.add":
+    case "table.remove":
+      return { event: await writeDocumentPartChange(tx, plan, change) };
+    case "gate.add":
+    case "gate.remove":
+      return { event: await writeDocumentPartChange(tx, plan, change) };
+    case "item.check":
+      return { event: await writeItemCheck(tx, plan, change) };
+    case "status-update.post":
+      return { event: await writeStatusUpdate(tx, plan, change, at) };
   }
 }
 

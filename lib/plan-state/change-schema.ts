@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpCheckResultSchema, httpCheckSchema } from "@/lib/checks/check-spec";
 import { isValidTimeZone } from "@/lib/time/window";
 import { itemPlanningFieldsSchema } from "@/lib/planning/planning-schema";
 import {
@@ -12,6 +13,20 @@ import {
   sectionMoveSchema,
   sectionRemoveSchema,
 } from "@/lib/plan-editing/edit-change-schema";
+import {
+  commsAddSchema,
+  commsEditSchema,
+  commsRemoveSchema,
+  gateEditSchema,
+  tableAddSchema,
+  tableEditSchema,
+  tableRemoveSchema,
+  gateAddSchema,
+  gateRemoveSchema,
+  triggerAddSchema,
+  triggerEditSchema,
+  triggerRemoveSchema,
+} from "@/lib/document-parts/part-change-schema";
 
 /**
  * Every change a participant can make to a running plan, as one validated union. The HTTP
@@ -35,6 +50,8 @@ export const itemStatusChangeSchema = z
     confirmOutsideTarget: z.boolean().optional(),
     /** Tick a step Done although steps it waits for are open, saying why (the lead only). */
     override: z.object({ reason: z.string().trim().min(1, { error: "Say why the step is done before the steps it waits for." }).max(1000) }).optional(),
+    /** What the step's HTTP check found; only the Automation actor sends it (lib/checks/automation-rules.ts). */
+    checkResult: httpCheckResultSchema.optional(),
   })
   .superRefine((change, ctx) => {
     if (change.override && change.status !== "DONE") ctx.addIssue({ code: "custom", path: ["override"], message: "Only ticking a step Done can override what it waits for." });
@@ -87,8 +104,15 @@ export const planEditSchema = z
     shareShowsDiscussion: z.boolean().optional(),
     /** After a rollback: checks that the rollback holds (true) or none (false). */
     monitorAfterRollback: z.boolean().optional(),
+    /** While the plan runs, remind the lead after this many minutes without a status update (null: never). */
+    updateReminderMinutes: z.number().int().min(5, { error: "Remind at most every 5 minutes." }).max(1440, { error: "Remind at least once a day." }).nullable().optional(),
+    /** The document's message (by name) posted as a status update by itself on start, completion, rollback (null: none). */
+    autoUpdateOnStart: z.string().trim().min(1).max(200).nullable().optional(),
+    autoUpdateOnComplete: z.string().trim().min(1).max(200).nullable().optional(),
+    autoUpdateOnRollback: z.string().trim().min(1).max(200).nullable().optional(),
   })
-  .refine((change) => [change.title, change.allowSelfApproval, change.hideCommandsInShare, change.shareShowsDiscussion, change.monitorAfterRollback].some((value) => value !== undefined), {
+  .refine((change) => [change.title, change.allowSelfApproval, change.hideCommandsInShare, change.shareShowsDiscussion, change.monitorAfterRollback,
+    change.updateReminderMinutes, change.autoUpdateOnStart, change.autoUpdateOnComplete, change.autoUpdateOnRollback].some((value) => value !== undefined), {
     error: "Say what to change.",
   });
 
@@ -171,6 +195,18 @@ export const itemPlanSchema = z
   .extend(itemPlanningFieldsSchema.shape)
   .refine((change) => change.owners !== undefined || change.dependsOn !== undefined || change.plannedMinutes !== undefined, { error: "Say what to change." });
 
+/** A step's HTTP check set, changed or removed (null) by the lead (lib/checks/). */
+export const itemCheckSchema = z.object({ type: z.literal("item.check"), itemId, expectedVersion: z.number().int().min(0), check: httpCheckSchema.nullable() });
+
+/** A status update for stakeholders (lib/status-updates/): the lead's own words, or one of the document's messages by name, filled from the live state. */
+export const statusUpdatePostSchema = z
+  .object({
+    type: z.literal("status-update.post"),
+    text: z.string().trim().min(1, { error: "Write the update." }).max(4000, { error: "Keep the update under 4 000 characters." }).optional(),
+    messageName: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((change) => (change.text === undefined) !== (change.messageName === undefined), { error: "Send either the update's text or the name of one of the plan's messages." });
+
 export const planChangeSchema = z.union([
   itemStatusChangeSchema,
   itemMeasurementSchema,
@@ -199,6 +235,21 @@ export const planChangeSchema = z.union([
   itemMoveSchema,
   itemRemoveSchema,
   planUndoSchema,
+  // The document's gates, rollback triggers, tables and messages (lib/document-parts/part-change-schema.ts).
+  gateEditSchema,
+  triggerAddSchema,
+  triggerEditSchema,
+  triggerRemoveSchema,
+  tableEditSchema,
+  commsAddSchema,
+  commsEditSchema,
+  commsRemoveSchema,
+  itemCheckSchema,
+  tableAddSchema,
+  tableRemoveSchema,
+  gateAddSchema,
+  gateRemoveSchema,
+  statusUpdatePostSchema,
 ]);
 
 export type PlanChange = z.infer<typeof planChangeSchema>;

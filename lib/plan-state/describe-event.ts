@@ -1,13 +1,18 @@
+import { commentAsText } from "@/lib/mentions/mention-syntax";
 import type { ItemLiveState, PlanEventMessage } from "@/lib/plan-state/events";
 import type { ItemStatusName } from "@/lib/plans/progress";
 import { describeStructureEvent } from "@/lib/plan-editing/describe-structure-event";
 import { isStructureEvent } from "@/lib/plan-editing/structure-events";
+import { describeDocumentPartEvent } from "@/lib/document-parts/describe-part-event";
+import { isDocumentPartEvent } from "@/lib/document-parts/part-events";
+import { describeCheckEvidence } from "@/lib/checks/describe-check";
 
 /** One line of the activity feed for an event, e.g. `Lee marked “Backup taken” done`. */
 export function describeEvent(message: PlanEventMessage, itemText: (itemId: string) => string | undefined): string {
   const actor = message.actor?.name ?? "Someone";
   const { event } = message;
   if (isStructureEvent(event)) return describeStructureEvent(actor, event);
+  if (isDocumentPartEvent(event)) return describeDocumentPartEvent(actor, event);
   const quote = (itemId: string) => `“${itemText(itemId) ?? "an item"}”`;
   switch (event.type) {
     case "item.changed": {
@@ -16,12 +21,15 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       const staleNote = stale ? ` — ${stale} sign-off${stale === 1 ? " is" : "s are"} now stale` : "";
       const downtimeNote = event.downtime ? (event.downtime.some((period) => period.endedAt === null) ? " — downtime started" : " — downtime ended") : "";
       const overrideNote = event.override ? ` before ${event.override.blockers.map((blocker) => quote(blocker.itemId)).join(", ")} (override: ${event.override.reason})` : "";
-      return describeItemChange(actor, quote(item.id), item, previousStatus) + overrideNote + staleNote + downtimeNote;
+      const checkNote = event.check ? ` — ${describeCheckEvidence(event.check)}` : "";
+      return describeItemChange(actor, quote(item.id), item, previousStatus) + overrideNote + staleNote + downtimeNote + checkNote;
     }
+    case "item.checkSet":
+      return event.check ? `${actor} set the HTTP check of ${quote(event.item.id)}: ${event.check.method} ${event.check.url}` : `${actor} removed the HTTP check of ${quote(event.item.id)}`;
     case "item.planned":
       return `${actor} changed who does ${quote(event.item.id)}, what it waits for or how long it takes`;
     case "comment.added":
-      return `${actor} commented on ${quote(event.comment.itemId)}: ${event.comment.body}`;
+      return `${actor} commented on ${quote(event.comment.itemId)}: ${commentAsText(event.comment.body)}`;
     case "plan.status": {
       const reason = event.reason ? ` (${event.reason})` : "";
       const overridden = event.override ? ` over ${event.override.gates.map((gate) => `“${gate.title}”`).join(" and ")}: ${event.override.reason}` : "";
@@ -76,6 +84,8 @@ export function describeEvent(message: PlanEventMessage, itemText: (itemId: stri
       const verb = event.check.status === "DONE" ? "completed" : event.check.status === "SKIPPED" ? "skipped" : "reopened";
       return `${actor} ${verb} the monitoring check “${event.check.label}”${event.check.note ? `: ${event.check.note}` : ""}`;
     }
+    case "status-update.posted":
+      return `${actor} posted a status update: ${event.text}`;
   }
   return `${actor} changed the plan`;
 }

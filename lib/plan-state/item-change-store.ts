@@ -7,18 +7,23 @@ import type { DowntimeMarkerName, DowntimePeriodLive, ItemLiveState } from "@/li
 import type { PlanStatusName } from "@/lib/plan-state/lifecycle";
 import type { PlanRoleName } from "@/lib/plan-state/permissions";
 import type { Predecessor } from "@/lib/planning/tick-blocking";
+import { enqueueDeliveriesOnClient } from "@/lib/webhooks/enqueue-deliveries";
+import { enqueueNotificationJobOnClient } from "@/lib/notifications/enqueue-notification-job";
 
 /**
- * The SQL behind item changes, the hottest write in the product (every tick of a live run).
- * It runs on a plain pg connection in four round trips — BEGIN, one locking read of plan,
+ * The SQL behind item changes that the one-statement tick (tick-statement.ts) leaves to the
+ * full rules: measurements, Automation's ticks, and ticks a rule might refuse or that have side
+ * effects (stale signatures, downtime). It runs on a plain pg connection in six round trips — BEGIN, one locking read of plan,
  * role and item, one statement that updates the item, bumps the plan's sequence and appends
- * the event, COMMIT — because an ORM interactive transaction costs ten times that here.
+ * the event, one that queues its webhook deliveries (the outbox), one that queues its
+ * notification job (the notification outbox), COMMIT — because an ORM interactive transaction costs ten times that here.
  * The rules themselves stay in apply-plan-change.ts; this file only reads and writes.
  */
 
 const globalForPool = globalThis as unknown as { preflightWriterPool?: pg.Pool };
 
-function pool(): pg.Pool {
+/** The item writers' pool: plain pg connections, for this file and the one-statement tick (tick-statement.ts). */
+export function writerPool(): pg.Pool {
   globalForPool.preflightWriterPool ??= createPool(databaseUrl(), 10);
   return globalForPool.preflightWriterPool;
 }
@@ -27,7 +32,7 @@ export interface ItemChangeContext {
   planStatus: PlanStatusName;
   lastSeq: number;
   role: PlanRoleName | null;
-  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null; metric: unknown }) | null;
+  item: (Omit<ItemLiveState, "statusAt"> & { statusAt: Date | null; downtimeMarker: DowntimeMarkerName | null; metric: unknown; hasCheck: boolean }) | null;
   /** The steps the item waits for (directly, or through a section it waits for), in plan order, with their status. */
   predecessors: Predecessor[];
   downtimeOpen: boolean;
@@ -48,6 +53,8 @@ export interface ItemWrite {
   measuredValue: number | null;
   statusById: string | null;
   statusAt: Date | null;
+  /** The step's HTTP check result, recorded with an Automation tick (lib/checks/). */
+  checkResult?: unknown;
 }
 
 /**
@@ -66,7 +73,7 @@ export async function changeItemLocked<T>(
     result: (seq: number, effects: ItemChangeSideEffects) => T;
   },
 ): Promise<T | null> {
-  const client = await pool().connect();
+  const client = await writerPool().connect();
   try {
     await client.query("BEGIN");
     try {
@@ -91,6 +98,7 @@ export async function changeItemLocked<T>(
               version: row.version,
               downtimeMarker: row.downtime_marker,
               metric: row.metric,
+              hasCheck: row.has_check,
             }
           : null,
         predecessors: row.predecessors ?? [],
@@ -110,6 +118,7 @@ export async function changeItemLocked<T>(
       const effects: ItemChangeSideEffects = { staleSignatureIds, ...(downtime ? { downtime } : {}) };
       const event = decision.event(effects);
       const { write } = decision;
+      const eventId = randomUUID();
       const written = await client.query(WRITE_ITEM_AND_EVENT, [
         itemId,
         context.item!.version,
@@ -119,13 +128,16 @@ export async function changeItemLocked<T>(
         write.statusById,
         write.statusAt,
         planId,
-        randomUUID(),
+        eventId,
         event.type,
         actorId,
         JSON.stringify(event.payload),
         event.at,
+        write.checkResult === undefined ? null : JSON.stringify(write.checkResult),
       ]);
       if (written.rowCount !== 1) throw new Error(`item ${itemId} changed under the plan lock; nothing was written`);
+      await enqueueDeliveriesOnClient(client, { eventId, planId, type: event.type });
+      await enqueueNotificationJobOnClient(client, eventId);
       await client.query("COMMIT");
       return decision.result(seq, effects);
     } catch (error) {
@@ -137,20 +149,12 @@ export async function changeItemLocked<T>(
   }
 }
 
-// The steps the item waits for: named items, and every item under a named section (its
-// subsections too). Index lookups only, so a step without dependencies costs next to nothing.
+// The steps the item waits for, in plan order (preflight_item_predecessors, defined by the
+// migration 20261209200000_one_statement_tick and shared with the one-statement tick). Index
+// lookups only, so a step without dependencies costs next to nothing.
 const PREDECESSORS = `
-  WITH RECURSIVE deps AS (
-         SELECT d."dependsOnItemId", d."dependsOnSectionId" FROM "PlanItemDependency" d WHERE d."itemId" = $3
-       ), sections(id) AS (
-         SELECT "dependsOnSectionId" FROM deps WHERE "dependsOnSectionId" IS NOT NULL
-          UNION SELECT s.id FROM "PlanSection" s JOIN sections ON s."parentId" = sections.id
-       ), predecessors AS (
-         SELECT b.id, b.text, b.status, b.position FROM "PlanItem" b WHERE b.id IN (SELECT "dependsOnItemId" FROM deps)
-          UNION SELECT b.id, b.text, b.status, b.position FROM "PlanItem" b JOIN sections ON b."sectionId" = sections.id
-       )
   SELECT COALESCE(json_agg(json_build_object('itemId', id, 'text', text, 'status', status) ORDER BY position), '[]'::json)
-    FROM predecessors WHERE id <> $3`;
+    FROM preflight_item_predecessors($3)`;
 
 const LOCK_AND_READ = `
   SELECT p.status::text AS plan_status, p."lastSeq" AS last_seq, m.role::text AS role,
@@ -158,7 +162,7 @@ const LOCK_AND_READ = `
          i.id AS item_id, i.status::text AS item_status, i."statusNote" AS status_note,
          i."measuredValue" AS measured_value, i."statusAt" AS status_at, i.version,
          COALESCE(u.name, i."statusByName") AS changed_by, i.text AS item_text,
-         i."downtimeMarker"::text AS downtime_marker, i.metric,
+         i."downtimeMarker"::text AS downtime_marker, i.metric, i."httpCheck" IS NOT NULL AS has_check,
          EXISTS (SELECT 1 FROM "DowntimePeriod" d WHERE d."planId" = p.id AND d."endedAt" IS NULL) AS downtime_open,
          EXISTS (SELECT 1 FROM "GateSignature" s
                   WHERE s."planId" = p.id AND s."staleAt" IS NULL AND s."supersededAt" IS NULL
@@ -182,7 +186,8 @@ const WRITE_ITEM_AND_EVENT = `
   WITH item AS (
     UPDATE "PlanItem"
        SET status = $3::"ItemStatus", "statusNote" = $4, "measuredValue" = $5, "statusById" = $6,
-           "statusByName" = NULL, "statusAt" = $7, version = version + 1
+           "statusByName" = NULL, "statusAt" = $7, version = version + 1,
+           "httpCheckResult" = COALESCE($14::jsonb, "httpCheckResult")
      WHERE id = $1 AND version = $2
  RETURNING id
   ), plan AS (

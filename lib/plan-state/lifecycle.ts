@@ -67,3 +67,19 @@ export function planTransition(from: PlanStatusName, action: LifecycleAction, it
 export function itemsMayChange(status: PlanStatusName): boolean {
   return !FINISHED_STATUSES.has(status);
 }
+
+/** Every status a plan in `from` can still reach through any sequence of lifecycle actions (not `from` itself unless a loop leads back). */
+export function reachableStatuses(from: PlanStatusName): Set<PlanStatusName> {
+  const reached = new Set<PlanStatusName>();
+  const queue: PlanStatusName[] = [from];
+  while (queue.length) {
+    const status = queue.shift()!;
+    for (const rule of Object.values(TRANSITIONS)) {
+      if (rule.from.includes(status) && !reached.has(rule.to)) {
+        reached.add(rule.to);
+        queue.push(rule.to);
+      }
+    }
+  }
+  return reached;
+}

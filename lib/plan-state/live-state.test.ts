@@ -106,3 +106,34 @@ describe("applyEvent, structural edits", () => {
     expect(gone.items).toEqual({});
   });
 });
+
+describe("applyEvent, document parts", () => {
+  it("keeps a gate's new quorums from its edit, and moves on without other state for a table edit", () => {
+    const gate = { title: "Sign-off", decisionMaker: null, roles: [{ title: "QA Lead", quorum: 1 }] };
+    const config = { requiredItemIds: [], blocks: "START" as const, quorums: [{ title: "QA Lead", quorum: 2 }] };
+    const edited = applyEvent(state, message(1, state.loadedAt, { type: "gate.edited", gateId: "g1", before: gate, gate: { ...gate, roles: [{ title: "QA Lead", quorum: 2 }] }, config }));
+    expect(edited.gates).toEqual({ g1: config });
+    const table = applyEvent(edited, message(2, state.loadedAt, { type: "table.edited", tableId: "t1", kind: "contacts", before: { header: [], rows: [] }, table: { header: [], rows: [] } }));
+    expect(table.seq).toBe(2);
+    expect(table.gates).toBe(edited.gates);
+  });
+
+  it("keeps an added gate's configuration, and forgets a removed gate with its signatures", () => {
+    const gate = { title: "Release approval", decisionMaker: null, roles: [{ title: "QA Lead", quorum: 1 }] };
+    const config = { requiredItemIds: [], blocks: "COMPLETE" as const, quorums: [{ title: "QA Lead", quorum: 1 }] };
+    const stale = (id: string, gateId: string) => ({ id, gateId, title: "QA Lead", userId: "u", userName: "Uma", decision: "APPROVE" as const, comment: null, at: state.loadedAt, stale: true, staleReason: "Changed" });
+    const signed = { ...state, signatures: [stale("s1", "g1"), stale("s9", "g9")] };
+    const added = applyEvent(signed, message(1, state.loadedAt, { type: "gate.added", gateId: "g9", gate, config }));
+    expect(added.gates).toEqual({ g9: config });
+    const entry = { id: "k9", sectionId: null, kind: "sign-off" as const, decisionOptions: [], roles: [] };
+    const removed = applyEvent(added, message(2, state.loadedAt, {
+      type: "gate.removed",
+      gateId: "g9",
+      before: gate,
+      index: 0,
+      removed: { entry, row: { documentKey: "k9", position: 3, kind: "CUSTOM", blocks: "COMPLETE", requiredItemIds: [] } },
+    }));
+    expect(removed.gates).toEqual({});
+    expect(removed.signatures.map((signature) => signature.id)).toEqual(["s1"]);
+  });
+});

@@ -96,6 +96,9 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
       next.items = { ...state.items, [event.item.id]: event.item };
       next.planning = { ...state.planning, [event.item.id]: event.planning };
       break;
+    case "item.checkSet":
+      next.items = { ...state.items, [event.item.id]: event.item };
+      break;
     case "comment.added":
       next.comments = { ...state.comments, [event.comment.itemId]: [...(state.comments[event.comment.itemId] ?? []), event.comment] };
       break;
@@ -150,6 +153,17 @@ export function applyEvent(state: PlanLiveState, message: PlanEventMessage): Pla
     case "item.moved":
     case "item.removed":
       applyStructureEvent(next, state, event);
+      break;
+    case "gate.edited":
+      // Its title and titles reach the page with the server's render; its quorums live here.
+      next.gates = { ...state.gates, [event.gateId]: event.config };
+      break;
+    case "gate.added":
+      next.gates = { ...state.gates, [event.gateId]: event.config };
+      break;
+    case "gate.removed":
+      next.gates = Object.fromEntries(Object.entries(state.gates).filter(([id]) => id !== event.gateId));
+      next.signatures = state.signatures.filter((signature) => signature.gateId !== event.gateId);
       break;
   }
   return next;

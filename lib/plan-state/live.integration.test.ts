@@ -2,11 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { applyEvents } from "@/lib/plan-state/live-state";
+import { receiveLiveEvents } from "@/lib/plan-state/live-delta";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { connectClient, startServerProcess, storedSequence, waitFor, type LiveClient, type ServerProcess } from "@/lib/testing/live-harness";
-import { mergedPresence, withPresenceUpdate, type PresenceBySource, type PresenceUpdate } from "@/lib/realtime/presence";
+import { mergedPresence, withPresenceMessage, type PresenceBySource } from "@/lib/realtime/presence";
+import type { PresenceMessage } from "@/lib/realtime/socket-contract";
 import { resetDatabase } from "@/lib/testing/reset-database";
 
 const ITEMS = 60;
@@ -136,13 +138,19 @@ describe("live plan state over socket.io", () => {
   });
 
   it("carries a change made through one process to clients of another", async () => {
+    const before = await loadLiveState(planId);
     const watcherOnB = await client(serverB, viewer);
     await watcherOnB.join(planId, 0);
     const leadOnA = await client(serverA, lead);
     const answer = await leadOnA.change(planId, tick(itemIds[5]!));
     expect(answer.ok).toBe(true);
     await waitFor(() => watcherOnB.events.length === 1);
-    expect(watcherOnB.events[0]).toMatchObject({ seq: 1, event: { type: "item.changed", item: { id: itemIds[5], status: "DONE" } } });
+    // The room gets the tick as a delta; the page turns it back into the recorded event on the item it holds.
+    expect(watcherOnB.events[0]).toEqual({ planId, seq: 1, at: answer.ok && answer.message.at, actor: { id: lead.id }, event: { type: "item.delta", id: itemIds[5], version: 1, status: "DONE" } });
+    const applied = receiveLiveEvents(before!, watcherOnB.events);
+    expect(applied.resync).toBe(false);
+    expect(applied.state.items).toEqual((await loadLiveState(planId))!.items);
+    expect(applied.state.activity[0]).toEqual(answer.ok && answer.message);
   });
 
   it("tells everyone who is here, across processes, with one presence broadcast per burst of joins", async () => {
@@ -151,9 +159,11 @@ describe("live plan state over socket.io", () => {
     // Each watcher merges the per-process lists as the browser does.
     const seen = watchers.map(() => ({ messages: 0, bySource: {} as PresenceBySource }));
     watchers.forEach((watcher, index) =>
-      watcher.socket.on("plan:presence", (update: PresenceUpdate) => {
+      watcher.socket.on("plan:presence", (message: PresenceMessage) => {
         seen[index]!.messages += 1;
-        seen[index]!.bySource = withPresenceUpdate(seen[index]!.bySource, update, Date.now());
+        const { state, resync } = withPresenceMessage(seen[index]!.bySource, message, Date.now());
+        seen[index]!.bySource = state;
+        if (resync) watcher.socket.emit("plan:presence-resync", { planId });
       }),
     );
     const names = (index: number) => mergedPresence(seen[index]!.bySource, Date.now()).map((person) => person.name).sort().join();

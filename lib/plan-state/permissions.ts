@@ -50,6 +50,21 @@ const ACTION_BY_CHANGE = {
   "item.move": "restructure",
   "item.remove": "restructure",
   "plan.undo": "restructure",
+  "gate.edit": "edit",
+  "trigger.add": "restructure",
+  "trigger.edit": "restructure",
+  "trigger.remove": "restructure",
+  "table.edit": "restructure",
+  "comms.add": "restructure",
+  "comms.edit": "restructure",
+  "comms.remove": "restructure",
+  "item.check": "edit",
+  "table.add": "restructure",
+  "table.remove": "restructure",
+  "gate.add": "restructure",
+  "gate.remove": "restructure",
+  // Speaking for the run to stakeholders is the lead's, like starting and completing it.
+  "status-update.post": "run",
 } as const satisfies Record<string, PlanAction>;
 
 export type PlanChangeType = keyof typeof ACTION_BY_CHANGE;

@@ -7,6 +7,8 @@ export interface Actor {
   id: string;
   name: string;
   isAdmin: boolean;
+  /** The system account that runs steps' HTTP checks (lib/checks/automation-actor.ts); it holds no plan role. */
+  automation?: true;
 }
 
 /** The acting user as the plan-state module sees them. */

@@ -31,6 +31,18 @@ export async function eventsAfter(planId: string, afterSeq: number): Promise<Pla
   return rows.length > MAX_CATCH_UP_EVENTS ? null : rows.map(toMessage);
 }
 
+/** One page of the plan's events after `afterSeq`, in order, for the HTTP API; `nextCursor` continues it (null at the end). */
+export async function eventsPage(planId: string, afterSeq: number, limit: number): Promise<{ items: PlanEventMessage[]; nextCursor: string | null }> {
+  const rows = await db().planEvent.findMany({
+    where: { planId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    take: limit + 1,
+    select: { planId: true, seq: true, createdAt: true, payload: true },
+  });
+  const items = rows.slice(0, limit).map(toMessage);
+  return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.seq) : null };
+}
+
 /** Each plan's latest sequence number, for the rooms' heartbeat; one query for every watched plan. */
 export async function latestSequenceNumbers(planIds: readonly string[]): Promise<{ planId: string; seq: number }[]> {
   if (!planIds.length) return [];

@@ -1,5 +1,6 @@
-import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
+import type { PlanDocument } from "@/lib/plan-document/schema";
 import type { ItemPlanning } from "@/lib/planning/planning-schema";
+import { mapItems, withPlanningFields } from "@/lib/plan-document/walk";
 
 interface Rows {
   items: readonly { id: string; documentKey: string; text: string }[];
@@ -19,22 +20,13 @@ export function documentWithPlanning(document: PlanDocument, rows: Rows, plannin
   const itemLabel = new Map(rows.items.map((item) => [item.id, textCount.get(item.text.trim().toLowerCase()) === 1 && !item.text.includes(";") && !item.text.includes("\n") ? item.text.trim() : item.documentKey]));
   const sectionTitle = new Map(rows.sections.map((section) => [section.id, section.title]));
 
-  const withItem = (item: PlanItem): PlanItem => {
-    const { owners: _owners, dependsOn: _dependsOn, plannedMinutes: _minutes, ...rest } = item;
+  return mapItems(document, (item) => {
     const id = idByKey.get(item.id);
     const current = id ? planning[id] : undefined;
     const owners = (current?.owners ?? []).flatMap((owner) => ("userId" in owner ? (memberName(owner.userId) ?? []) : [owner.title]));
     const dependsOn = (current?.dependsOn ?? []).flatMap((target) =>
       "itemId" in target ? (itemLabel.get(target.itemId) ?? []) : sectionTitle.has(target.sectionId) ? [`section ${sectionTitle.get(target.sectionId)}`] : [],
     );
-    return {
-      ...rest,
-      ...(owners.length ? { owners } : {}),
-      ...(dependsOn.length ? { dependsOn } : {}),
-      ...(current?.plannedMinutes ? { plannedMinutes: current.plannedMinutes } : {}),
-      items: item.items.map(withItem),
-    };
-  };
-  const withSection = (section: PlanSection): PlanSection => ({ ...section, items: section.items.map(withItem), sections: section.sections.map(withSection) });
-  return { ...document, sections: document.sections.map(withSection) };
+    return withPlanningFields(item, { owners, dependsOn, plannedMinutes: current?.plannedMinutes });
+  });
 }

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parsePlanMarkdown } from "@/lib/import/parse-plan-markdown";
 import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
-import { applyEvents } from "@/lib/plan-state/live-state";
+import { receiveLiveEvents } from "@/lib/plan-state/live-delta";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
 import { exportPlanAsMarkdown } from "@/lib/plans/export-plan";
 import { describeEvent } from "@/lib/plan-state/describe-event";
-import type { ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { connectClient, startServerProcess, waitFor, type LiveClient, type ServerProcess } from "@/lib/testing/live-harness";
 import { resetDatabase } from "@/lib/testing/reset-database";
@@ -99,7 +99,7 @@ describe("item.plan", () => {
     const expected = { owners: [{ userId: executor.id }, { title: "DevOps Lead" }], dependsOn: [{ sectionId: sections.prep }], plannedMinutes: 15 };
     expect(watcher.events[0]!.event).toMatchObject({ type: "item.planned", item: { id: items.deploy, version: 1 }, planning: expected });
 
-    const replayed = applyEvents(before!, watcher.events).state;
+    const replayed = receiveLiveEvents(before!, watcher.events).state;
     const fresh = await loadLiveState(planId);
     expect(replayed.planning[items.deploy]).toEqual(expected);
     expect(fresh!.planning[items.deploy]).toEqual(expected);
@@ -124,6 +124,16 @@ describe("item.plan", () => {
     expect((await refusal(applyPlanChange(lead, planId, plan(items.deploy, { dependsOn: [{ itemId: foreignItem }] })))).status).toBe(422);
     expect(await db().planItemOwner.count()).toBe(0);
     expect(await db().planItemDependency.count()).toBe(0);
+  });
+
+  it("keeps a title that already owns a step, as an imported role nobody holds yet, when that step's owners are saved again", async () => {
+    // The importer makes "DBA" a title owner though no member holds it and no sign-off asks for it.
+    await db().planItemOwner.create({ data: { planId, itemId: items.backup, position: 0, title: "DBA" } });
+    await applyPlanChange(lead, planId, plan(items.backup, { owners: [{ title: "dba" }, { userId: executor.id }] }));
+    expect((await loadLiveState(planId))!.planning[items.backup]!.owners).toEqual([{ title: "DBA" }, { userId: executor.id }]);
+    // Another step may take it too; a title nobody on the plan uses is still refused.
+    await applyPlanChange(lead, planId, plan(items.announce, { owners: [{ title: "DBA" }] }));
+    expect((await refusal(applyPlanChange(lead, planId, plan(items.deploy, { owners: [{ title: "Chief Vibes Officer" }] })))).status).toBe(422);
   });
 
   it("refuses a loop with 409 and a message naming it", async () => {

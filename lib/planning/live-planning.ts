@@ -53,20 +53,28 @@ export function livePlanning(
     ),
   };
   const index = indexGraph(graph);
-  const names = new Map(members.map((member) => [member.userId, member.name]));
+  const names = namesOf(members);
   const ownersOf = (itemId: string): readonly OwnerRef[] => planningOf(itemId).owners;
   const mine = (itemId: string, person: PlanPerson) => ownsItem(ownersOf(itemId), person);
   return {
     index,
     blockers: (itemId) => blockersOf(index, itemId),
-    owners: (itemId) =>
-      ownersOf(itemId).map((owner) =>
-        "userId" in owner
-          ? { label: names.get(owner.userId) ?? "a former member" }
-          : { label: owner.title, holders: members.filter((member) => member.titles.includes(owner.title)).map((member) => member.name) },
-      ),
+    owners: (itemId) => resolveOwners(ownersOf(itemId), members, names),
     plannedMinutes: (itemId) => planningOf(itemId).plannedMinutes,
     isMine: mine,
     upNext: (person) => upNextFor(index, graph, ownersOf, person).map((item) => ({ id: item.id, text: shortLabel(item.text) })),
   };
+}
+
+function namesOf(members: readonly PlanningMember[]): Map<string, string> {
+  return new Map(members.map((member) => [member.userId, member.name]));
+}
+
+/** Owners as the page shows them: people by name, titles with whoever holds them on the plan now. */
+export function resolveOwners(owners: readonly OwnerRef[], members: readonly PlanningMember[], names = namesOf(members)): ResolvedOwner[] {
+  return owners.map((owner) =>
+    "userId" in owner
+      ? { label: names.get(owner.userId) ?? "a former member" }
+      : { label: owner.title, holders: members.filter((member) => member.titles.includes(owner.title)).map((member) => member.name) },
+  );
 }

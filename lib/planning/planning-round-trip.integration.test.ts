@@ -72,7 +72,8 @@ async function planningByText(planId: string) {
 
 describe("planning round trip", () => {
   it("imports owners, dependencies and durations, and gives the same ones back after an edit, an export and a new import", async () => {
-    const planId = (await createPlanFromDocument({ document: parsePlanMarkdown(MARKDOWN).document, createdById: lead.id })).id;
+    // The importer confirmed adding the executor the document names (lib/planning/import-owners.ts).
+    const planId = (await createPlanFromDocument({ document: parsePlanMarkdown(MARKDOWN).document, createdById: lead.id, confirmedOwnerIds: [executor.id] })).id;
     const imported = await planningByText(planId);
     expect(imported.members).toEqual(["Eve Executor:EXECUTOR", "Lee Lead:LEAD"]);
     expect(imported.steps).toEqual([
@@ -100,7 +101,57 @@ describe("planning round trip", () => {
 
     const { markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" });
     expect(markdown).toContain("Owner: Eve Executor\n  Depends on: Deploy; Back up the database\n  Duration: 5 min");
-    const again = (await createPlanFromDocument({ document: parsePlanMarkdown(markdown).document, createdById: lead.id })).id;
+    const again = (await createPlanFromDocument({ document: parsePlanMarkdown(markdown).document, createdById: lead.id, confirmedOwnerIds: [executor.id] })).id;
+    expect(await planningByText(again)).toEqual(edited);
+  });
+
+  it("keeps sections, steps, owners, dependencies and durations when a plan edited in the app is exported and imported again", async () => {
+    const planId = (await createPlanFromDocument({ document: parsePlanMarkdown(MARKDOWN).document, createdById: lead.id, confirmedOwnerIds: [executor.id] })).id;
+    const actor = { ...lead, isAdmin: false };
+    const edit = (input: Record<string, unknown>) => applyPlanChange(actor, planId, input);
+    const row = (text: string) => db().planItem.findFirstOrThrow({ where: { planId, text }, select: { id: true, version: true } });
+    const preparation = await db().planSection.findFirstOrThrow({ where: { planId, title: "Preparation" }, select: { id: true } });
+    const deploySection = await db().planSection.findFirstOrThrow({ where: { planId, title: "Deploy" }, select: { id: true } });
+
+    // Every kind of structural edit the editor sends, through the one writer.
+    await edit({ type: "section.add", title: "Verify", afterSectionId: deploySection.id });
+    const verify = await db().planSection.findFirstOrThrow({ where: { planId, title: "Verify" }, select: { id: true } });
+    const deploy = await row("Deploy");
+    await edit({
+      type: "item.add",
+      sectionId: verify.id,
+      text: "Check the dashboards",
+      owners: [{ userId: executor.id }, { title: "QA Lead" }],
+      dependsOn: [{ itemId: deploy.id }, { sectionId: preparation.id }],
+      plannedMinutes: 15,
+    });
+    const dashboards = await row("Check the dashboards");
+    await edit({ type: "item.add", sectionId: verify.id, text: "Close the window", afterItemId: dashboards.id, dependsOn: [{ itemId: dashboards.id }], plannedMinutes: 5 });
+    const announce = await row("Announce the window");
+    await edit({ type: "item.move", itemId: announce.id, expectedVersion: announce.version, sectionId: preparation.id, afterItemId: null });
+    const smoke = await row("Smoke test");
+    await edit({ type: "item.edit", itemId: smoke.id, expectedVersion: smoke.version, text: "Smoke test the checkout" });
+
+    const editedSections = await sectionTitles(planId);
+    const edited = await planningByText(planId);
+    expect(editedSections).toEqual(["Preparation", "Deploy", "Verify", "Sign-Off", "Pre-Deployment Sign-Off"]);
+    expect(edited.steps.slice(0, 6)).toEqual([
+      { text: "Announce the window", owners: ["Lee Lead", "title QA Lead"], dependsOn: [], plannedMinutes: null },
+      { text: "Back up the database", owners: ["Eve Executor"], dependsOn: [], plannedMinutes: 10 },
+      { text: "Deploy", owners: [], dependsOn: ["section Preparation"], plannedMinutes: 20 },
+      { text: "Smoke test the checkout", owners: [], dependsOn: ["Deploy"], plannedMinutes: null },
+      { text: "Check the dashboards", owners: ["Eve Executor", "title QA Lead"], dependsOn: ["Deploy", "section Preparation"], plannedMinutes: 15 },
+      { text: "Close the window", owners: [], dependsOn: ["Check the dashboards"], plannedMinutes: 5 },
+    ]);
+
+    const { markdown } = await exportPlanAsMarkdown(planId, { id: lead.id, role: "MEMBER" });
+    const again = (await createPlanFromDocument({ document: parsePlanMarkdown(markdown).document, createdById: lead.id, confirmedOwnerIds: [executor.id] })).id;
+    expect(await sectionTitles(again)).toEqual(editedSections);
     expect(await planningByText(again)).toEqual(edited);
   });
 });
+
+/** The plan's section titles in order. */
+async function sectionTitles(planId: string): Promise<string[]> {
+  return (await db().planSection.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { title: true } })).map((section) => section.title);
+}

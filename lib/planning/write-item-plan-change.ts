@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
+import { itemAtVersion } from "@/lib/plan-state/item-at-version";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PlanChange } from "@/lib/plan-state/change-schema";
 import type { PlanEventPayload } from "@/lib/plan-state/events";
-import { itemsMayChange } from "@/lib/plan-state/lifecycle";
 import type { LockedPlan } from "@/lib/plan-state/lock-plan";
 import { isSettled } from "@/lib/plans/progress";
 import { writeItemPlanning } from "@/lib/planning/write-item-planning";
@@ -13,25 +13,10 @@ import { writeItemPlanning } from "@/lib/planning/write-item-planning";
  * keeps the planning it was carried out under.
  */
 export async function writeItemPlanChange(tx: Prisma.TransactionClient, plan: LockedPlan, change: Extract<PlanChange, { type: "item.plan" }>): Promise<PlanEventPayload> {
-  if (!itemsMayChange(plan.status)) throw new AppError("conflict", "This plan has finished; its steps can no longer change.");
-  const item = await tx.planItem.findFirst({
-    where: { id: change.itemId, planId: plan.id },
-    select: { id: true, status: true, statusNote: true, measuredValue: true, statusAt: true, version: true, statusByName: true, statusBy: { select: { name: true } } },
-  });
-  if (!item) throw new AppError("not_found", "This item is not part of the plan.");
-  const live = {
-    id: item.id,
-    status: item.status,
-    statusNote: item.statusNote,
-    measuredValue: item.measuredValue,
-    statusAt: item.statusAt?.toISOString() ?? null,
-    changedBy: item.statusBy?.name ?? item.statusByName,
-    version: item.version,
-  };
-  if (item.version !== change.expectedVersion) throw new AppError("conflict", "Someone changed this step first. It now shows their update.", { item: live });
+  const item = await itemAtVersion(tx, plan, change.itemId, change.expectedVersion);
   if (isSettled(item.status)) throw new AppError("conflict", "This step is settled; its owners, dependencies and duration stay as they were when it was carried out.");
 
   const planning = await writeItemPlanning(tx, plan, item.id, { owners: change.owners, dependsOn: change.dependsOn, plannedMinutes: change.plannedMinutes });
   await tx.planItem.update({ where: { id: item.id }, data: { version: { increment: 1 } } });
-  return { type: "item.planned", item: { ...live, version: item.version + 1 }, planning };
+  return { type: "item.planned", item: { ...item, version: item.version + 1 }, planning };
 }

@@ -43,15 +43,21 @@ export async function writeItemPlanning(tx: Tx, plan: Pick<LockedPlan, "id">, it
   return (await readItemPlanning(tx, plan.id, [itemId]))[itemId]!;
 }
 
-/** Each owner once; members by account, titles as a member holds them or a gate asks for them. */
+/**
+ * Each owner once; members by account, titles as a member holds them, a gate asks for them,
+ * or a step of the plan is already owned by them (an imported role such as "DBA" that nobody
+ * holds yet: re-saving that step's owners must not drop it).
+ */
 async function validOwners(tx: Tx, planId: string, owners: readonly OwnerRefInput[]): Promise<OwnerRefInput[]> {
-  const [members, gateRoles] = await Promise.all([
+  const [members, gateRoles, ownerTitles] = await Promise.all([
     tx.planMember.findMany({ where: { planId }, select: { userId: true, titles: true } }),
     tx.gateRole.findMany({ where: { gate: { planId } }, select: { title: true } }),
+    tx.planItemOwner.findMany({ where: { planId, title: { not: null } }, select: { title: true }, distinct: ["title"] }),
   ]);
   const memberIds = new Set(members.map((member) => member.userId));
   // Titles compare without case, and are stored as the plan spells them.
-  const titles = new Map([...members.flatMap((member) => member.titles), ...gateRoles.map((role) => role.title)].map((title) => [title.toLowerCase(), title]));
+  const known = [...members.flatMap((member) => member.titles), ...gateRoles.map((role) => role.title), ...ownerTitles.flatMap((owner) => (owner.title ? [owner.title] : []))];
+  const titles = new Map(known.map((title) => [title.toLowerCase(), title]));
   const unique = new Map<string, OwnerRefInput>();
   for (const owner of owners) {
     if ("userId" in owner) {

@@ -13,7 +13,13 @@ import { writeImportedPlanning } from "@/lib/planning/imported-planning";
  * transaction, so an import either fully exists or not at all. Its creator leads it, and so
  * does the lead its header names when that is a known person.
  */
-export async function createPlanFromDocument(input: { document: PlanDocument; createdById: string; members?: readonly InitialMember[] }) {
+export async function createPlanFromDocument(input: {
+  document: PlanDocument;
+  createdById: string;
+  members?: readonly InitialMember[];
+  /** People the document names as owners whom the importer agreed to add to the plan (lib/planning/import-owners.ts). */
+  confirmedOwnerIds?: readonly string[];
+}) {
   const document = planDocumentSchema.parse(input.document);
   const { sections, items } = sectionAndItemRows(document);
   const gates = gateRows(document);
@@ -45,17 +51,18 @@ export async function createPlanFromDocument(input: { document: PlanDocument; cr
     if (sections.length) await tx.planSection.createMany({ data: sections.map((row) => ({ ...row, planId: plan.id })) });
     if (items.length) {
       await tx.planItem.createMany({
-        data: items.map(({ metric, ...row }) => ({
+        data: items.map(({ metric, httpCheck, ...row }) => ({
           ...row,
           planId: plan.id,
           metric: metric ?? undefined,
+          httpCheck: httpCheck ?? undefined,
         })),
       });
     }
     for (const { roles, ...gate } of gates) {
       await tx.gate.create({ data: { ...gate, planId: plan.id, roles: { create: roles } } });
     }
-    await writeImportedPlanning(tx, plan.id, document, { sections, items });
+    await writeImportedPlanning(tx, plan.id, document, { sections, items }, new Set(input.confirmedOwnerIds ?? []));
     return plan;
   });
   notifyDashboards();

@@ -8,6 +8,7 @@ import { isLateSignature, type GateBlocksName } from "@/lib/signoffs/gate-blocks
 import { loadGateOverrides } from "@/lib/signoffs/read-overrides";
 import { gateStatusesByDocumentKey } from "@/lib/signoffs/plan-gate-statuses";
 import { documentWithPlanning } from "@/lib/planning/document-with-planning";
+import { documentWithChecks } from "@/lib/checks/document-with-checks";
 import { readItemPlanning } from "@/lib/planning/read-item-planning";
 import { documentWithDependencyOverrides, loadDependencyOverrides } from "@/lib/planning/dependency-overrides";
 
@@ -28,7 +29,7 @@ export async function exportPlanAsMarkdown(planId: string, user: { id: string; r
   const texts = new Map(plan.items.map((item) => [item.id, item.text]));
   const names = new Map(members.map((member) => [member.userId, member.user.name]));
   const withState = documentWithState(
-    documentWithPlanning(parsed.data, plan, planning, (userId) => names.get(userId)),
+    documentWithChecks(documentWithPlanning(parsed.data, plan, planning, (userId) => names.get(userId)), plan),
     plan.items.map((row) => ({ ...row, changedBy: row.statusBy?.name ?? row.statusByName })),
     gateStatuses,
     (signature) => isLateSignature(blocksByGateId.get(signature.gateId) ?? "COMPLETE", signature, times),

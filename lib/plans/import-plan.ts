@@ -21,12 +21,12 @@ export async function previewPlanImport(input: string | Uint8Array, options: { t
   }
 }
 
-export async function importPlan(input: { markdown: string | Uint8Array; createdById: string; as: "plan" | "template"; name?: string }) {
+export async function importPlan(input: { markdown: string | Uint8Array; createdById: string; as: "plan" | "template"; name?: string; addOwnerIds?: readonly string[] }) {
   const { document, summary } = await previewPlanImport(input.markdown);
   if (input.as === "template") {
     const template = await saveTemplate({ document, name: input.name, createdById: input.createdById });
     return { kind: "template" as const, id: template.id, title: template.name, summary };
   }
-  const plan = await createPlanFromDocument({ document, createdById: input.createdById });
+  const plan = await createPlanFromDocument({ document, createdById: input.createdById, confirmedOwnerIds: input.addOwnerIds });
   return { kind: "plan" as const, id: plan.id, title: plan.title, summary };
 }

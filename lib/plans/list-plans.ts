@@ -18,7 +18,8 @@ export const planSummarySelect = {
 
 const SEARCHED_FIELDS = ["title", "feature", "version", "environment", "changeTicket"] as const;
 
-function visibleTo(user: { id: string; role: "ADMIN" | "MEMBER" }): Prisma.PlanWhereInput {
+/** Plans the user may see: those they take part in, every plan for an administrator. */
+export function visibleTo(user: { id: string; role: "ADMIN" | "MEMBER" }): Prisma.PlanWhereInput {
   return user.role === "ADMIN" ? {} : { members: { some: { userId: user.id } } };
 }
 

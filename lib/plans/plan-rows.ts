@@ -1,3 +1,4 @@
+import type { HttpCheck } from "@/lib/checks/check-spec";
 import { randomUUID } from "node:crypto";
 import type { PlanDocument, PlanItem, PlanSection } from "@/lib/plan-document/schema";
 import { defaultGateBlocks, isBeforeDeploymentPhase, type GateBlocksName } from "@/lib/signoffs/gate-blocks";
@@ -42,6 +43,8 @@ export interface ItemRow {
   statusByName: string | null;
   statusAt: Date | null;
   plannedDurationMinutes: number | null;
+  /** The step's HTTP check (lib/checks/check-spec.ts). */
+  httpCheck: HttpCheck | null;
 }
 
 export interface GateRow {
@@ -151,6 +154,7 @@ export function sectionAndItemRows(document: PlanDocument, newId: () => string =
         statusAt: item.state?.at ? new Date(item.state.at) : null,
         // Whole minutes, at least one: "90 s" plans 2, as the item.plan change stores it.
         plannedDurationMinutes: item.plannedMinutes === undefined ? null : Math.max(1, Math.round(item.plannedMinutes)),
+        httpCheck: item.check ?? null,
       });
       visitItems(item.items, sectionId, id);
     }

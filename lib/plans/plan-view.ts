@@ -1,3 +1,4 @@
+import { httpCheckSchema, type HttpCheck } from "@/lib/checks/check-spec";
 import { planDocumentSchema, type CodeBlock, type ContactRow, type PlanDocument, type PlanItem } from "@/lib/plan-document/schema";
 import { allItems, allSections } from "@/lib/plan-document/walk";
 import type { PlanWithStructure } from "@/lib/plans/get-plan";
@@ -114,6 +115,8 @@ export interface LiveSectionStructure {
     metric: { label: string; unit: string; comparator: string; target: number } | null;
     /** The lead added it once the run had started (shown, exported and counted as such). */
     addedDuringRun?: boolean;
+    /** The step's HTTP check, when it has one (lib/checks/). */
+    check?: HttpCheck | null;
   }[];
 }
 
@@ -142,6 +145,13 @@ export function liveStructureOf(view: PlanView): LiveSectionStructure[] {
       commands: item.commands,
       metric: (item.row.metric as LiveSectionStructure["items"][number]["metric"]) ?? null,
       addedDuringRun: item.row.addedDuringRun,
+      check: checkSummaryOf(item.row.httpCheck),
     })),
   }));
+}
+
+/** The step's check as stored, or null when it has none (or none that reads). */
+function checkSummaryOf(stored: unknown): HttpCheck | null {
+  const check = httpCheckSchema.safeParse(stored);
+  return stored && check.success ? check.data : null;
 }

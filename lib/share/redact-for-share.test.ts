@@ -111,6 +111,11 @@ describe("redactEventForShare", () => {
     expect(JSON.stringify(redacted.slice(8, 10))).not.toContain(SECRET);
   });
 
+  it("shows a comment's mentions as @Name, without the account id", () => {
+    const mention = message(2, { type: "comment.added", comment: { id: "k2", itemId: "i1", body: "ask @[Ann Lee](u-ann-secret-id) first", author: "Lee", at } });
+    expect(redactEventForShare(mention, OPEN).event).toMatchObject({ comment: { body: "ask @Ann Lee first" } });
+  });
+
   it("withholds an event kind it does not know, rather than passing it on", () => {
     const unknown = { ...message(1, EVERY_EVENT[0]!.event), event: { type: "future.kind", secret: SECRET } } as unknown as PlanEventMessage;
     expect(redactEventForShare(unknown, OPEN)).toEqual({ planId: "p1", seq: 1, at, actor: null, event: { type: WITHHELD } });

@@ -1,8 +1,10 @@
+import { commentAsText } from "@/lib/mentions/mention-syntax";
 import type { GateOverrideRecord } from "@/lib/signoffs/gate-blocks";
 import type { CheckLiveState, CommentLiveState, ItemLiveState, PlanEventMessage, PlanEventPayload, PlanSettings } from "@/lib/plan-state/events";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import type { LiveSectionStructure } from "@/lib/plans/plan-view";
 import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
+import { redactStructureEventForShare } from "@/lib/share/redact-structure-for-share";
 
 /**
  * What a read-only share link shows, in one place: the snapshot, the page's first render,
@@ -13,6 +15,8 @@ import type { SignatureLiveState } from "@/lib/signoffs/gate-rules";
  * measured value, version), gates, their configuration and signatures with the signer's name
  * (a sign-off is a public statement), the window, downtime and monitoring checks (label,
  * due, state), and commands unless the lead hid them.
+ * Structural edits (lib/share/redact-structure-for-share.ts) come with titles, step text and
+ * state, never step notes or owners, so the visitor's checklist follows the plan's shape.
  * Sent only when the lead turned on "Share links show discussion": comments, skip, failure
  * and check notes, signature comments and decision rationale, rollback reasons and triggers,
  * who ticked what (event actors, `changedBy`, `doneBy`) and membership changes.
@@ -182,6 +186,18 @@ function redactPayload(event: PlanEventPayload, policy: SharePolicy): PlanEventP
       return { type: event.type, itemId: event.itemId, downtimeMarker: event.downtimeMarker };
     case "check.changed":
       return { type: event.type, check: shareCheck(event.check, policy) };
+    case "status-update.posted":
+      // Updates are written for stakeholders: a share link shows them whole.
+      return { type: event.type, text: event.text, messageName: event.messageName };
+    case "section.added":
+    case "section.edited":
+    case "section.moved":
+    case "section.removed":
+    case "item.added":
+    case "item.edited":
+    case "item.moved":
+    case "item.removed":
+      return redactStructureEventForShare(event, policy);
     case WITHHELD:
       return { type: WITHHELD };
   }
@@ -201,8 +217,9 @@ function shareItem(item: ItemLiveState, policy: SharePolicy): ItemLiveState {
   };
 }
 
+/** Mentions go out as "@Name": a share visitor sees no account ids. */
 function shareComment(comment: CommentLiveState): CommentLiveState {
-  return { id: comment.id, itemId: comment.itemId, body: comment.body, author: comment.author, at: comment.at };
+  return { id: comment.id, itemId: comment.itemId, body: commentAsText(comment.body), author: comment.author, at: comment.at };
 }
 
 function shareSignature(signature: SignatureLiveState, policy: SharePolicy): SignatureLiveState {

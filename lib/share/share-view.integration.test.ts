@@ -6,7 +6,7 @@ import { applyPlanChange } from "@/lib/plan-state/apply-plan-change";
 import type { PlanEventMessage } from "@/lib/plan-state/events";
 import type { PlanLiveState } from "@/lib/plan-state/live-state";
 import { createPlanFromDocument } from "@/lib/plans/create-plan";
-import type { CatchUp } from "@/lib/realtime/socket-protocol";
+import type { CatchUp } from "@/lib/realtime/socket-contract";
 import { startAppProcess, type AppProcess } from "@/lib/testing/app-process";
 import { integrationDatabase } from "@/lib/testing/integration-env";
 import { keyPaths } from "@/lib/testing/key-paths";

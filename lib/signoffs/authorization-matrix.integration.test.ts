@@ -9,6 +9,8 @@ import { integrationDatabase } from "@/lib/testing/integration-env";
 import { sessionCookie } from "@/lib/testing/live-harness";
 import { resetDatabase } from "@/lib/testing/reset-database";
 import { SIGNOFF_PLAN_MARKDOWN } from "@/lib/testing/signoff-test-plan";
+import { preparePartFixture, type PartFixture } from "@/lib/document-parts/part-test-fixture";
+import { issueApiToken } from "@/lib/tokens/create-api-token";
 
 /**
  * Every state-changing action, for every kind of caller, over HTTP and over the socket, against
@@ -30,6 +32,10 @@ interface Fixture {
   shareLinkId: string;
   shareToken: string;
 }
+
+// Edits of the document's parts name the part by the hash the editor loaded; each cell's prepare makes them.
+let parts: PartFixture;
+const prepareParts = async (f: Fixture) => void (parts = await preparePartFixture(f.planId, actor(f, "lead"), f.preGateId));
 
 const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixture) => Promise<void>; change: (fixture: Fixture) => unknown }> = {
   tick: { allowed: ["lead", "executor"], change: (f) => ({ type: "item.status", itemId: f.itemIds[0], status: "DONE", expectedVersion: 0 }) },
@@ -84,6 +90,10 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
     allowed: ["lead"],
     change: (f) => ({ type: "item.plan", itemId: f.itemIds[1], expectedVersion: 0, owners: [{ userId: f.userIds.executor }, { title: "QA Lead" }], dependsOn: [{ itemId: f.itemIds[0] }], plannedMinutes: 15 }),
   },
+  "set a step's HTTP check": {
+    allowed: ["lead"],
+    change: (f) => ({ type: "item.check", itemId: f.itemIds[1], expectedVersion: 0, check: { method: "GET", url: "https://status.example.com/health", expectedStatus: 200 } }),
+  },
   "tick Done over an open predecessor, with a reason": {
     allowed: ["lead"],
     prepare: async (f) => void (await db().planItemDependency.create({ data: { planId: f.planId, itemId: f.itemIds[1]!, dependsOnItemId: f.itemIds[0]!, position: 0 } })),
@@ -104,6 +114,23 @@ const ACTIONS: Record<string, { allowed: Principal[]; prepare?: (fixture: Fixtur
     prepare: async (f) => void (await applyPlanChange(actor(f, "lead"), f.planId, { type: "section.add", title: "Extra checks" })),
     change: () => ({ type: "plan.undo" }),
   },
+  "document: edit a gate": { allowed: ["lead"], prepare: prepareParts, change: (f) => ({ type: "gate.edit", gateId: f.preGateId, expectedHash: parts.gateHash, roles: [{ title: "QA Lead", quorum: 2 }] }) },
+  "document: add a rollback trigger": { allowed: ["lead"], change: () => ({ type: "trigger.add", text: "Latency p95 above 800 ms" }) },
+  "document: reword a rollback trigger": { allowed: ["lead"], prepare: prepareParts, change: () => ({ type: "trigger.edit", index: 0, expectedText: "Error rate above 2%", text: "Error rate above 1%" }) },
+  "document: remove a rollback trigger": { allowed: ["lead"], prepare: prepareParts, change: () => ({ type: "trigger.remove", index: 0, expectedText: "Error rate above 2%" }) },
+  "document: edit a table": {
+    allowed: ["lead"],
+    prepare: prepareParts,
+    change: () => ({ type: "table.edit", tableId: parts.tableId, expectedHash: parts.tableHash, header: ["Role", "Name", "Phone"], rows: [["On-call", "Kim", "+1 555 0199"]] }),
+  },
+  "document: add a message": { allowed: ["lead"], change: () => ({ type: "comms.add", name: "All clear", body: "Done." }) },
+  "document: edit a message": { allowed: ["lead"], prepare: prepareParts, change: () => ({ type: "comms.edit", templateId: parts.messageId, expectedHash: parts.messageHash, body: "We start in five minutes." }) },
+  "document: remove a message": { allowed: ["lead"], prepare: prepareParts, change: () => ({ type: "comms.remove", templateId: parts.messageId, expectedHash: parts.messageHash }) },
+  "document: add a table": { allowed: ["lead"], change: () => ({ type: "table.add", kind: "risks" }) },
+  "document: remove a table": { allowed: ["lead"], prepare: prepareParts, change: () => ({ type: "table.remove", tableId: parts.tableId, expectedHash: parts.tableHash }) },
+  "document: add a gate": { allowed: ["lead"], change: () => ({ type: "gate.add", kind: "sign-off", title: "Release approval", roles: [{ title: "QA Lead", quorum: 1 }] }) },
+  "document: remove a gate": { allowed: ["lead"], prepare: prepareParts, change: (f) => ({ type: "gate.remove", gateId: f.preGateId, expectedHash: parts.gateHash }) },
+  "post a status update": { allowed: ["lead"], change: () => ({ type: "status-update.post", text: "Halfway there, no errors." }) },
 };
 
 const actor = (fixture: Fixture, who: keyof Fixture["userIds"]) => ({ id: fixture.userIds[who], name: who, isAdmin: false });
@@ -163,6 +190,7 @@ async function fingerprint(planId: string): Promise<string> {
         windowTimeZone: true,
         expectedDurationMinutes: true,
         expectedDowntimeMinutes: true,
+        document: true,
       },
     }),
     db().planItem.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { status: true, version: true, statusNote: true, downtimeMarker: true, plannedDurationMinutes: true } }),
@@ -250,6 +278,42 @@ describe.each(["HTTP", "socket"] as const)("authorization over %s", (transport) 
     if (allowed) {
       expect((await db().plan.findUniqueOrThrow({ where: { id: fixture.planId } })).lastSeq).toBe(lastSeq + 1);
       expect(await fingerprint(fixture.planId)).not.toBe(before);
+    } else {
+      expect(await fingerprint(fixture.planId)).toBe(before);
+    }
+  });
+});
+
+/**
+ * The token column: each account's write token, sent over HTTP as a pipeline would, gets exactly
+ * the answer its owner gets (a viewer's token is refused a tick, a non-member's sees no plan).
+ */
+type TokenHolder = keyof Fixture["userIds"];
+const TOKEN_HOLDERS: readonly Principal[] = ["lead", "executor", "approver", "viewer", "non-member"];
+
+async function overHttpWithToken(fixture: Fixture, who: TokenHolder, change: unknown): Promise<number> {
+  const { token } = await issueApiToken(fixture.userIds[who], { scope: "write" });
+  const response = await fetch(`${app.url}/api/plans/${fixture.planId}/changes`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(change),
+  });
+  return response.status;
+}
+
+describe("authorization over HTTP with a write API token", () => {
+  it.each(CELLS.filter(({ who }) => TOKEN_HOLDERS.includes(who)))("$action by $who's token: allowed=$allowed", async ({ action, who, allowed }) => {
+    const fixture = await freshFixture();
+    const spec = ACTIONS[action]!;
+    await spec.prepare?.(fixture);
+    const before = await fingerprint(fixture.planId);
+    const lastSeq = (await db().plan.findUniqueOrThrow({ where: { id: fixture.planId } })).lastSeq;
+
+    const status = await overHttpWithToken(fixture, who as TokenHolder, spec.change(fixture));
+
+    expect(status).toBe(expectedStatus(who, allowed, "HTTP"));
+    if (allowed) {
+      expect((await db().plan.findUniqueOrThrow({ where: { id: fixture.planId } })).lastSeq).toBe(lastSeq + 1);
     } else {
       expect(await fingerprint(fixture.planId)).toBe(before);
     }

@@ -18,3 +18,12 @@ export function integrationDatabase(): { url: string; serverUrl: string } {
 export function useDatabaseInThisProcess(url: string): void {
   process.env.DATABASE_URL = url;
 }
+
+/**
+ * Lets this test process's own outgoing requests (step checks run in-process) reach `hosts`
+ * through the outbound guard, as WEBHOOK_ALLOWED_HOSTS does for a server. Call it before
+ * anything in the process reads the settings.
+ */
+export function allowOutboundHostsInThisProcess(hosts: string): void {
+  process.env.WEBHOOK_ALLOWED_HOSTS = hosts;
+}

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db";
-import type { PlanEventMessage } from "@/lib/plan-state/events";
-import type { CatchUp, ChangeAnswer } from "@/lib/realtime/socket-protocol";
+import type { PlanEventWire } from "@/lib/plan-state/events";
+import type { CatchUp, ChangeAnswer } from "@/lib/realtime/socket-contract";
 import { freePort } from "@/lib/testing/free-port";
 
 /** Helpers for live integration tests: real server processes, real socket.io clients. */
@@ -15,10 +15,11 @@ export interface ServerProcess {
 }
 
 
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+/** `env`: more of the server's environment (PRESENCE_REFRESH_MS, see socket-test-server.ts). */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/testing/socket-test-server.ts", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: "test" },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +54,8 @@ export async function sessionCookie(userId: string, name: string): Promise<strin
 
 export interface LiveClient {
   socket: Socket;
-  events: PlanEventMessage[];
+  /** Broadcasts as the plan's room receives them: ticks as deltas (lib/plan-state/live-delta.ts). */
+  events: PlanEventWire[];
   join(planId: string, lastSeq?: number): Promise<CatchUp>;
   change(planId: string, change: unknown): Promise<ChangeAnswer>;
   close(): void;
@@ -71,8 +73,8 @@ export async function connectClient(serverUrl: string, user: { id: string; name:
     socket.once("connect", () => resolve());
     socket.once("connect_error", (error) => reject(error));
   });
-  const events: PlanEventMessage[] = [];
-  socket.on("plan:event", (message: PlanEventMessage) => events.push(message));
+  const events: PlanEventWire[] = [];
+  socket.on("plan:event", (message: PlanEventWire) => events.push(message));
   return {
     socket,
     events,

@@ -1,7 +1,8 @@
 import { io as connect, type Socket } from "socket.io-client";
-import type { PlanEventMessage } from "@/lib/plan-state/events";
+import type { PlanEventMessage, PlanEventWire } from "@/lib/plan-state/events";
+import { receiveLiveEvent } from "@/lib/plan-state/live-delta";
 import { applyEvents, type PlanLiveState } from "@/lib/plan-state/live-state";
-import type { CatchUp, ChangeAnswer, PlanHead } from "@/lib/realtime/socket-protocol";
+import type { ClientToServerEvents, PlanHead, ServerToClientEvents } from "@/lib/realtime/socket-contract";
 import { isRetriableRefusal, retryRefusedHandshakes } from "@/lib/realtime/handshake-retry";
 import { sessionCookie } from "@/lib/testing/live-harness";
 
@@ -9,7 +10,7 @@ import { sessionCookie } from "@/lib/testing/live-harness";
  * Clients that behave as the plan page does, for fault tests: each keeps the plan's state it
  * has applied and the sequence number it has reached (lastSeq), applies events strictly in
  * order, and catches up after a break (plan:join with lastSeq over the socket,
- * GET /api/plans/:id/events?after=N over HTTP). Every event they ever applied is kept, so a
+ * GET /api/plans/:id/events?cursor=N over HTTP, page by page). Every event they ever applied is kept, so a
  * test can say exactly which changes reached them and that none arrived twice.
  */
 export class FollowedPlan {
@@ -29,6 +30,15 @@ export class FollowedPlan {
       this.state = state;
       this.applied.push(message);
     }
+  }
+
+  /** Applies a live broadcast as the page does (a tick arrives as a delta); "resync" when it needs the log's events first. */
+  receive(wire: PlanEventWire): "applied" | "duplicate" | "resync" {
+    const receipt = receiveLiveEvent(this.state, wire);
+    if (receipt.outcome !== "applied") return receipt.outcome;
+    this.state = receipt.state;
+    this.applied.push(receipt.message);
+    return "applied";
   }
 }
 
@@ -79,9 +89,13 @@ export class HttpPlanClient {
 
   /** Fetches and applies every event after lastSeq. */
   async catchUp(): Promise<void> {
-    const response = await fetch(`${this.baseUrl}/api/plans/${this.planId}/events?after=${this.plan.lastSeq}`, { headers: { cookie: this.cookie } });
-    if (!response.ok) throw new Error(`catch-up answered ${response.status}`);
-    this.plan.apply(((await response.json()) as { events: PlanEventMessage[] }).events);
+    for (let cursor: string | null = String(this.plan.lastSeq); cursor !== null; ) {
+      const response = await fetch(`${this.baseUrl}/api/plans/${this.planId}/events?cursor=${cursor}&limit=500`, { headers: { cookie: this.cookie } });
+      if (!response.ok) throw new Error(`catch-up answered ${response.status}`);
+      const page = (await response.json()) as { items: PlanEventMessage[]; nextCursor: string | null };
+      this.plan.apply(page.items);
+      cursor = page.nextCursor;
+    }
   }
 
   liveState(): Promise<PlanLiveState> {
@@ -102,7 +116,7 @@ export class HttpPlanClient {
  * handshake refused for lack of the database.
  */
 export class SocketPlanClient {
-  private socket: Socket | null = null;
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   /** Sequence numbers that arrived as live broadcasts (plan:event), not through a catch-up. */
   readonly receivedLive = new Set<number>();
   /** Sequence numbers fetched with plan:sync after a heartbeat showed a gap. */
@@ -134,7 +148,7 @@ export class SocketPlanClient {
   /** Connects (again) and joins with lastSeq, applying the events missed meanwhile. */
   async connect(baseUrl: string): Promise<void> {
     this.socket?.close();
-    const socket = connect(baseUrl, {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(baseUrl, {
       path: "/socket.io",
       transports: ["websocket"],
       forceNew: true,
@@ -155,16 +169,16 @@ export class SocketPlanClient {
       });
       socket.on("connect_error", onError);
     });
-    socket.on("plan:event", (message: PlanEventMessage) => {
+    socket.on("plan:event", (message: PlanEventWire) => {
       if (message.planId !== this.planId) return;
-      const before = this.plan.lastSeq;
-      this.plan.apply([message]);
-      if (this.plan.lastSeq > before) this.receivedLive.add(message.seq);
+      const outcome = this.plan.receive(message);
+      if (outcome === "applied") this.receivedLive.add(message.seq);
+      else if (outcome === "resync") void this.sync();
     });
     socket.on("plan:head", (head: PlanHead) => {
       if (head.planId === this.planId && head.seq > this.plan.lastSeq) void this.sync();
     });
-    const answer = (await socket.timeout(60_000).emitWithAck("plan:join", { planId: this.planId, lastSeq: this.plan.lastSeq })) as CatchUp;
+    const answer = await socket.timeout(60_000).emitWithAck("plan:join", { planId: this.planId, lastSeq: this.plan.lastSeq });
     if (!answer.ok || !("events" in answer)) throw new Error(`plan:join answered ${JSON.stringify(answer)}`);
     this.plan.apply(answer.events);
   }
@@ -176,7 +190,7 @@ export class SocketPlanClient {
     if (this.syncing || !this.socket?.connected) return;
     this.syncing = true;
     try {
-      const answer = (await this.socket.timeout(30_000).emitWithAck("plan:sync", { planId: this.planId, afterSeq: this.plan.lastSeq })) as CatchUp;
+      const answer = await this.socket.timeout(30_000).emitWithAck("plan:sync", { planId: this.planId, afterSeq: this.plan.lastSeq });
       if (answer.ok && "events" in answer) {
         const before = this.plan.lastSeq;
         this.plan.apply(answer.events);
@@ -199,7 +213,7 @@ export class SocketPlanClient {
     if (!this.socket?.connected) return { status: null };
     try {
       // Rejects when the connection drops before the answer, as well as on the (generous) timeout.
-      const answer = (await this.socket.timeout(60_000).emitWithAck("plan:change", { planId: this.planId, change })) as ChangeAnswer;
+      const answer = await this.socket.timeout(60_000).emitWithAck("plan:change", { planId: this.planId, change });
       if (answer.ok) {
         this.plan.apply([answer.message]);
         return { status: 201, seq: answer.message.seq };

@@ -15,6 +15,8 @@ const httpServer = createServer((_request, response) => {
   response.writeHead(404).end();
 });
 const cluster = await createClusterAdapter({ databaseUrl });
-attachSocketServer(httpServer, { authSecret, adapter: cluster.adapter });
+// PRESENCE_REFRESH_MS: a test that watches presence beats shortens them.
+const presenceRefreshMs = process.env.PRESENCE_REFRESH_MS ? Number(process.env.PRESENCE_REFRESH_MS) : undefined;
+attachSocketServer(httpServer, { authSecret, adapter: cluster.adapter, presenceRefreshMs });
 httpServer.listen(port, "127.0.0.1", () => console.log(`ready ${port}`));
 process.on("SIGTERM", () => process.exit(0));

@@ -16,6 +16,7 @@ import { createUser } from "@/lib/users/create-user";
 import { findActiveUser, type CurrentUser } from "@/lib/users/find-active-user";
 import { hashPassword } from "@/lib/users/passwords";
 import { closeLiveConnections, ENDS_SESSIONS } from "@/lib/users/end-sessions";
+import { forgetIdentityOfUser } from "@/lib/auth/identity-cache-process";
 
 /**
  * User management by an instance administrator. Every function takes the id of the person
@@ -128,6 +129,8 @@ export async function setUserActive(actorId: string, input: SetUserActiveInput):
   });
   // After the commit: their open live connections end now, not at their next request.
   if (!active) closeLiveConnections(userId);
+  // A reactivated account's cached "inactive" goes too (the other processes hear the NOTIFY).
+  else forgetIdentityOfUser(userId);
   return updated;
 }
 

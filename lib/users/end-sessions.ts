@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { disconnectUserEverywhere } from "@/lib/realtime/broadcast";
+import { forgetIdentityOfUser } from "@/lib/auth/identity-cache-process";
 
 /**
  * Ending a person's sessions. Sessions are JWTs that cannot be recalled, so each carries the
@@ -22,8 +23,11 @@ export const ENDS_SESSIONS = { sessionVersion: { increment: 1 } } as const;
 /**
  * Closes the user's open live connections on every app process. Call it after the transaction
  * that bumped the version has committed, so a reconnect cannot slip in with the old version.
+ * This process also forgets the account's cached sessions now; the others do on the NOTIFY the
+ * bump itself sent (lib/auth/identity-cache-process.ts).
  */
 export function closeLiveConnections(userId: string): void {
+  forgetIdentityOfUser(userId);
   disconnectUserEverywhere(userId);
 }
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { identityCache } from "@/lib/auth/identity-cache-process";
 
 export interface CurrentUser {
   id: string;
@@ -22,8 +23,19 @@ export function findActiveUser(id: string): Promise<CurrentUser | null> {
  * The account behind a session token, checked on every request and socket handshake: it must
  * be active and the token must carry the account's current session version. A password reset,
  * a deactivation or "sign out everywhere" bumps the version, which ends every older session.
+ *
+ * Answered from the process's identity cache when a lookup of the same session did it in the
+ * last few seconds; every process forgets at once when the account changes (lib/auth/identity-cache-process.ts).
  */
 export function findSessionUser(id: string, sessionVersion: number): Promise<CurrentUser | null> {
+  return identityCache().sessionUser(id, sessionVersion, () => loadSessionUser(id, sessionVersion));
+}
+
+/**
+ * The same, always from the database: for a check that must see a change committed a moment
+ * ago even on another process, before that process's NOTIFY can have arrived.
+ */
+export function loadSessionUser(id: string, sessionVersion: number): Promise<CurrentUser | null> {
   return db().user.findFirst({ where: { id, active: true, sessionVersion }, select: currentUserSelect });
 }
 

@@ -9,10 +9,14 @@ import { loadPlanMetrics } from "@/lib/metrics/record-plan-metrics";
 import { loadLiveState } from "@/lib/plan-state/read-plan-state";
 import { requirePlanForPage } from "@/lib/plans/require-plan-for-page";
 import { buildPlanView, liveStructureOf } from "@/lib/plans/plan-view";
+import { editorDocumentParts } from "@/lib/document-parts/editor-parts";
 import { gateStructureOf } from "@/lib/signoffs/live-gates";
 import { timelineStructureOf } from "@/lib/timeline/timeline-source";
 import { rollbackHoldChecks } from "@/lib/time/rollback-monitoring";
 import { monitoringSchedule } from "@/lib/time/monitoring-schedule";
+import { StatusUpdatePanel } from "@/components/status-updates/status-update-panel";
+import { planDocumentSchema } from "@/lib/plan-document/schema";
+import { subscriptionSummary } from "@/lib/status-updates/subscribers";
 
 export async function generateMetadata({ params }: { params: Promise<{ planId: string }> }): Promise<Metadata> {
   const { plan } = await requirePlanForPage((await params).planId);
@@ -23,6 +27,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { user, plan } = await requirePlanForPage((await params).planId);
   const view = buildPlanView(plan);
   const [live, metrics, waiting] = await Promise.all([loadLiveState(plan.id), loadPlanMetrics(plan.id), loadNeedsYou(user.id, { planIds: [plan.id] })]);
+  const subscription = await subscriptionSummary(plan.id, user.id);
+  const planMessages = planDocumentSchema.safeParse(plan.document).data?.commsTemplates.map((message) => ({ name: message.name, body: message.body })) ?? [];
   if (!live) notFound();
 
   return (
@@ -40,9 +46,18 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             onRollback: plan.monitorAfterRollback ? rollbackHoldChecks(view.document).length : 0,
           }}
           documentContent={view.content}
+          documentParts={editorDocumentParts(view.document, plan.gates)}
           time={{ ...timelineStructureOf(plan), metrics }}
           aside={
             <>
+              <StatusUpdatePanel
+                planId={plan.id}
+                isLead={plan.members[0]?.role === "LEAD"}
+                messages={planMessages}
+                subscribed={subscription.subscribed}
+                subscriberCount={subscription.subscriberCount}
+                settings={{ updateReminderMinutes: plan.updateReminderMinutes, autoUpdateOnStart: plan.autoUpdateOnStart, autoUpdateOnComplete: plan.autoUpdateOnComplete, autoUpdateOnRollback: plan.autoUpdateOnRollback }}
+              />
               {view.rollbackTriggers.length ? (
                 <section aria-labelledby="triggers-title">
                   <h2 id="triggers-title" className="mb-2 text-sm font-semibold">

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { importPlan, previewPlanImport } from "@/lib/plans/import-plan";
 import { outlineExtrasOf, outlineOf, type OutlineExtras, type OutlineSection } from "@/lib/plans/import-outline";
 import type { ParseResult } from "@/lib/import/parse-plan-markdown";
+import { previewImportOwners, type ImportOwnersPreview } from "@/lib/planning/preview-import-owners";
 
 export type ImportPreviewState =
   | { status: "idle" }
@@ -19,6 +20,7 @@ export type ImportPreviewState =
       warnings: string[];
       outline: OutlineSection[];
       extras: OutlineExtras;
+      owners: ImportOwnersPreview;
       unrecognized: { kind: string; startLine: number; endLine: number; raw: string }[];
     };
 
@@ -26,7 +28,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 /** Step 1: read the pasted text or uploaded file and show what it becomes, saving nothing. */
 export async function previewImportAction(_previous: ImportPreviewState, formData: FormData): Promise<ImportPreviewState> {
-  await requireUser();
+  const user = await requireUser();
   const file = formData.get("file");
   const pasted = String(formData.get("markdown") ?? "");
   let input: string | Uint8Array = pasted;
@@ -45,6 +47,7 @@ export async function previewImportAction(_previous: ImportPreviewState, formDat
       warnings: result.warnings,
       outline: outlineOf(result.document),
       extras: outlineExtrasOf(result.document),
+      owners: await previewImportOwners(result.document, user.id),
       unrecognized: result.document.unrecognized.map(({ kind, startLine, endLine, raw }) => ({ kind, startLine, endLine, raw: raw.slice(0, 400) })),
     };
   } catch (error) {
@@ -56,6 +59,8 @@ export async function previewImportAction(_previous: ImportPreviewState, formDat
 const createSchema = z.object({
   markdown: z.string().min(1, "Nothing to import: paste or upload the plan again."),
   as: z.enum(["plan", "template"]),
+  /** The proposed owners the importer ticked: they join the plan as executors. */
+  addOwner: z.array(z.string().min(1).max(64)).max(200, "Add at most 200 people at once."),
 });
 
 export type ImportCreateState = { error?: string };
@@ -63,11 +68,11 @@ export type ImportCreateState = { error?: string };
 /** Step 2: create the plan (or save the template) from the previewed document. */
 export async function createFromImportAction(_previous: ImportCreateState, formData: FormData): Promise<ImportCreateState> {
   const user = await requireUser();
-  const parsed = createSchema.safeParse(Object.fromEntries(formData));
+  const parsed = createSchema.safeParse({ ...Object.fromEntries(formData), addOwner: formData.getAll("addOwner").map(String) });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "The import form was incomplete." };
   let destination: string;
   try {
-    const created = await importPlan({ markdown: parsed.data.markdown, createdById: user.id, as: parsed.data.as });
+    const created = await importPlan({ markdown: parsed.data.markdown, createdById: user.id, as: parsed.data.as, addOwnerIds: parsed.data.addOwner });
     destination = created.kind === "plan" ? `/plans/${created.id}` : `/templates?saved=${created.id}`;
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };

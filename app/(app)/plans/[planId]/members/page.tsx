@@ -22,6 +22,9 @@ export default async function PlanMembersPage({ params }: { params: Promise<{ pl
           ← {people.title}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">People and sharing</h1>
+        <Link href={`/plans/${people.id}/webhooks`} className="mt-1 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+          Webhooks
+        </Link>
         {!people.mayManage ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Only the plan&apos;s leads can change these.</p> : null}
       </div>
       <PlanPeopleEditor people={people} />

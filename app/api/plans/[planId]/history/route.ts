@@ -1,10 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { authenticatedRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/plan-state/plan-access";
+import { historyQuerySchema } from "@/lib/plan-history/history-query";
 import { readPlanHistory } from "@/lib/plan-history/read-plan-history";
-
-const querySchema = z.object({ at: z.iso.datetime({ offset: true, error: "Give the moment as an ISO 8601 date and time." }).optional() });
 
 /**
  * The plan's structural edits, newest first (who, when, before and after), the diff of the
@@ -12,7 +10,7 @@ const querySchema = z.object({ at: z.iso.datetime({ offset: true, error: "Give t
  * as it stood then.
  */
 export const GET = authenticatedRoute<{ planId: string }>(async ({ request, params, user }) => {
-  const { at } = querySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const { at } = historyQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const history = await readPlanHistory(params.planId, actorOf(user), at ? { at: new Date(at) } : {});
   return NextResponse.json(history);
 });
