@@ -166,9 +166,11 @@ describe("the fast changes route answers as the Next route did", () => {
       // The server may stop reading before this side stops writing.
       request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
       const chunk = "x".repeat(8 * 1024);
+      // One chunk per turn of the event loop, as a real client writes, so the answer is seen while sending.
       const write = () => {
-        while (!request.destroyed && request.write(chunk));
-        if (!request.destroyed) request.once("drain", write);
+        if (request.destroyed) return;
+        if (request.write(chunk)) setImmediate(write);
+        else request.once("drain", write);
       };
       write();
     });

@@ -109,7 +109,8 @@ async function answer(request: IncomingMessage, response: ServerResponse, planId
     const retryAfter = body.error.retryAfterSeconds;
     reply(status, body, typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : {});
     // A body refused half-read is read to its end and dropped, as Node does with one never
-    // touched, so the connection stays usable and the answer is not lost to a reset.
+    // touched, so the client gets the answer rather than a reset and the connection stays
+    // usable. An endless body is cut off by the server's request timeout, as on every route.
     if (reading && !request.readableEnded) request.resume();
   }
 }
