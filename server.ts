@@ -4,26 +4,38 @@
  * Start-up: validate settings → pick the database (DATABASE_URL, or an embedded PostgreSQL)
  * → apply migrations → load demo data where appropriate → serve. Ctrl-C / SIGTERM stop
  * everything it started, the embedded database included.
+ *
+ * In production it serves with a cluster of workers (WEB_CONCURRENCY, by default one per core
+ * up to 4): this process does the start-up once and becomes the primary, and each worker
+ * serves (lib/boot/cluster-primary.ts). `npm run dev` and WEB_CONCURRENCY=1 serve in this
+ * process.
  */
+import cluster from "node:cluster";
+import { rmSync } from "node:fs";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 import { stopAccepting } from "@/lib/boot/close-http-server";
+import { reportWorkerReady, runWorkers } from "@/lib/boot/cluster-primary";
 import { developmentAuthSecret } from "@/lib/boot/development-secret";
 import { resolveDatabase } from "@/lib/boot/resolve-database";
 import { installShutdown } from "@/lib/boot/shutdown";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ConfigurationError, parseSettings } from "@/lib/env";
 
-const log = (line: string) => console.log(`[preflight] ${line}`);
+// A cluster's worker says which it is: several print the same lines.
+const log = (line: string) => console.log(`[preflight${cluster.worker ? ` w${cluster.worker.id}` : ""}] ${line}`);
 
 // First, so that a signal during start-up already stops what has been started.
 const shutdown = installShutdown({ log });
 
 async function main() {
   // The custom server resolves two settings itself and hands them to everything else
-  // (Next's bundles included) through the environment, before anything reads it.
+  // (Next's bundles and the workers included) through the environment, before anything reads it.
   const initial = parseSettings(process.env);
   const dev = initial.NODE_ENV !== "production";
+  // A worker of a cluster: the primary has picked the database and applied the migrations.
+  if (cluster.isWorker) return serve(dev, process.env.PREFLIGHT_DATABASE_DESCRIPTION ?? "");
   if (!initial.AUTH_SECRET) process.env.AUTH_SECRET = await developmentAuthSecret();
   process.env.AUTH_TRUST_HOST ??= String(initial.AUTH_TRUST_HOST);
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -31,8 +43,6 @@ async function main() {
   const database = await resolveDatabase({ databaseUrl: initial.DATABASE_URL, embeddedPort: initial.EMBEDDED_DATABASE_PORT, log });
   process.env.DATABASE_URL = database.url;
   shutdown.add("database", "embedded database", () => database.stop());
-  // The tsx-loaded copy of lib/db closes every pool of the process, Next's bundles' included.
-  shutdown.add("pools", "database connections", async () => (await import("@/lib/db")).closeDatabaseConnections());
 
   const migrations = await applyMigrations(database.url, { log });
   if (migrations.unknownInDatabase.length) {
@@ -42,17 +52,51 @@ async function main() {
   // Loaded only now so that every module sees the final environment.
   const { settings } = await import("@/lib/env");
   const { shouldSeedDemoData, seedDemoData } = await import("@/lib/demo/seed-demo-data");
-  const { attachSocketServer } = await import("@/lib/realtime/socket-server");
-  const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
-  const { stampClientAddress } = await import("@/lib/http/client-address");
-  const { serveFastChanges } = await import("@/lib/http/fast-changes-route");
-  const config = settings();
-  if (await shouldSeedDemoData(config.DEMO_DATA, !dev)) {
+  if (await shouldSeedDemoData(settings().DEMO_DATA, !dev)) {
     const { createdAccounts, createdPlan, pastPlans } = await seedDemoData();
     if (createdAccounts || createdPlan) {
       log(`loaded demo data: ${createdAccounts} accounts (password: preflight-demo)${createdPlan ? `, 1 plan and ${pastPlans} past deployments` : ""}`);
     }
   }
+
+  // `npm run dev` stays one process (one Next compiler, one place to debug).
+  const workers = dev ? 1 : (initial.WEB_CONCURRENCY ?? defaultWorkerCount());
+  if (workers === 1) return serve(dev, database.description);
+  // The primary needs no database connection of its own from here on.
+  await (await import("@/lib/db")).closeDatabaseConnections();
+  const { workerSocketPath } = await import("@/lib/realtime/worker-sessions");
+  await runWorkers({
+    count: workers,
+    env: { PREFLIGHT_DATABASE_DESCRIPTION: database.description },
+    log,
+    shutdown,
+    // A worker that was killed could not remove its Unix socket; its id is never used again.
+    afterExit: (workerId) => rmSync(workerSocketPath(process.pid, workerId), { force: true }),
+  });
+  log(`ready on http://localhost:${initial.PORT} (production, ${workers} workers) · database: ${database.description}`);
+}
+
+/**
+ * One worker per core, at most MAX_DEFAULT_WORKERS: each worker holds up to about 20 database
+ * connections at its busiest (its pools, its LISTEN connections and the outbox senders), and
+ * PostgreSQL allows 100 by default. More workers are a setting away (WEB_CONCURRENCY).
+ */
+const MAX_DEFAULT_WORKERS = 4;
+function defaultWorkerCount(): number {
+  return Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
+}
+
+/** One app process: Next.js, socket.io and the outbox workers on one HTTP server (alone, or as a cluster's worker). */
+async function serve(dev: boolean, databaseDescription: string) {
+  // The tsx-loaded copy of lib/db closes every pool of the process, Next's bundles' included.
+  shutdown.add("pools", "database connections", async () => (await import("@/lib/db")).closeDatabaseConnections());
+  const { settings } = await import("@/lib/env");
+  const { attachSocketServer } = await import("@/lib/realtime/socket-server");
+  const { createClusterAdapter } = await import("@/lib/realtime/cluster-adapter");
+  const { stampClientAddress } = await import("@/lib/http/client-address");
+  const { serveFastChanges } = await import("@/lib/http/fast-changes-route");
+  const config = settings();
+  const databaseUrl = config.DATABASE_URL!;
 
   const app = next({ dev, hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();
@@ -64,25 +108,33 @@ async function main() {
     // POST /api/plans/:id/changes is answered here, before Next's router (see the module for why).
     if (!serveFastChanges(request, response)) void handle(request, response);
   });
-  const cluster = await createClusterAdapter({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
+  const crossProcess = await createClusterAdapter({ databaseUrl, redisUrl: config.REDIS_URL });
   const io = attachSocketServer(httpServer, {
     authSecret: config.AUTH_SECRET!,
-    adapter: cluster.adapter,
+    adapter: crossProcess.adapter,
     appUrl: config.AUTH_URL,
     heartbeatIntervalMs: config.PLAN_HEARTBEAT_SECONDS * 1000,
-    onClusterReconnected: cluster.onReconnected,
+    onClusterReconnected: crossProcess.onReconnected,
   });
+  const worker = cluster.worker;
+  if (worker) {
+    // A cluster's worker names its socket.io sessions after itself and passes other workers' on (lib/realtime/worker-sessions.ts).
+    const { routeSessionsToTheirWorkers, sessionIdOfWorker, workerSocketPath } = await import("@/lib/realtime/worker-sessions");
+    io.engine.generateId = () => sessionIdOfWorker(worker.id);
+    const closeRouting = await routeSessionsToTheirWorkers(httpServer, { workerId: worker.id, socketPathOf: (id) => workerSocketPath(process.ppid, id) });
+    shutdown.add("http", "requests from the other workers", closeRouting);
+  }
   let drainHttp: (graceMs: number) => Promise<void> = async () => {};
   shutdown.add("http", "HTTP server", async () => void (drainHttp = stopAccepting(httpServer)));
   shutdown.add("sockets", "socket.io", () => new Promise<void>((resolve) => io.close(() => resolve())));
   shutdown.add("sockets", "HTTP requests in flight", () => drainHttp(5_000));
   shutdown.add("sockets", "Next.js", () => app.close?.() ?? Promise.resolve());
-  shutdown.add("cluster", "cluster adapter", () => cluster.close());
+  shutdown.add("cluster", "cluster adapter", () => crossProcess.close());
 
   // The webhook outbox's sender: one loop per process; several instances share the work safely.
   const { startDeliveryWorker } = await import("@/lib/webhooks/delivery-worker");
   const webhooks = startDeliveryWorker({
-    databaseUrl: database.url,
+    databaseUrl,
     appSecret: config.AUTH_SECRET!,
     retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
@@ -94,7 +146,7 @@ async function main() {
   // The mail outbox's sender, likewise one per process (without SMTP_URL it only marks mail as kept for /dev/mail).
   const { startMailWorker } = await import("@/lib/mail/mail-worker");
   const mail = startMailWorker({
-    databaseUrl: database.url,
+    databaseUrl,
     smtpUrl: config.SMTP_URL,
     mailFrom: config.MAIL_FROM,
     retryBaseMs: config.MAIL_RETRY_BASE_MS,
@@ -104,7 +156,7 @@ async function main() {
   shutdown.add("cluster", "mail", () => mail.stop());
   // The notification outbox's worker: turns committed events into bell entries and mail, one loop per process.
   const { startNotificationWorker } = await import("@/lib/notifications/notification-worker");
-  const notifications = startNotificationWorker({ databaseUrl: database.url, pollMs: config.WEBHOOK_POLL_MS, log });
+  const notifications = startNotificationWorker({ databaseUrl, pollMs: config.WEBHOOK_POLL_MS, log });
   shutdown.add("cluster", "notification jobs", () => notifications.stop());
   // What time brings (a plan starting soon, a check due, no status update for a while); each notification is recorded once, so every process may sweep.
   const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
@@ -122,7 +174,12 @@ async function main() {
     httpServer.once("error", reject);
     httpServer.listen(config.PORT, config.HOST, resolve);
   });
-  log(`ready on http://localhost:${config.PORT} (${dev ? "development" : "production"}) · database: ${database.description} · live updates: socket.io via ${cluster.description}`);
+  if (worker) {
+    log(`worker ${worker.id} ready (pid ${process.pid}) · live updates: socket.io via ${crossProcess.description}`);
+    reportWorkerReady();
+  } else {
+    log(`ready on http://localhost:${config.PORT} (${dev ? "development" : "production"}) · database: ${databaseDescription} · live updates: socket.io via ${crossProcess.description}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,9 @@ export function setSocketShareToken(token: string): void {
 
 export function sharedSocket(): PreflightSocket {
   if (!socket) {
-    socket = io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000, ...(shareToken ? { auth: { shareToken } } : {}) });
+    // WebSocket first: one connection, so it stays with one app worker (lib/realtime/worker-sessions.ts);
+    // long-polling only where WebSockets are blocked.
+    socket = io({ path: "/socket.io", transports: ["websocket", "polling"], tryAllTransports: true, withCredentials: true, reconnectionDelayMax: 5_000, ...(shareToken ? { auth: { shareToken } } : {}) });
     retryRefusedHandshakes(socket);
   }
   return socket;
