@@ -108,6 +108,12 @@ async function serve(dev: boolean, databaseDescription: string) {
     // POST /api/plans/:id/changes is answered here, before Next's router (see the module for why).
     if (!serveFastChanges(request, response)) void handle(request, response);
   });
+  // Idle keep-alive connections are kept longer than clients and load balancers keep theirs
+  // (60 s is common). With Node's 5 s, a request sent on a connection the server is closing at
+  // that moment gets a reset (a balancer turns it into a 502), and a POST cannot be retried
+  // safely. (The e2e suite met it: a change posted 5 s after the previous one, under load.)
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const crossProcess = await createClusterAdapter({ databaseUrl, redisUrl: config.REDIS_URL });
   const io = attachSocketServer(httpServer, {
     authSecret: config.AUTH_SECRET!,

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Shutdown } from "@/lib/boot/shutdown";
+import { keepWorkerRateLimits } from "@/lib/limits/memory-rate-limiter";
 
 /**
  * The primary of a cluster of app workers (WEB_CONCURRENCY > 1, see server.ts): it has already
@@ -35,6 +36,8 @@ export async function runWorkers(options: {
   const readyWorkers = new Set<number>();
   let allStarted = false;
   let failStart: (error: Error) => void = () => {};
+  // Rate limits are counted here for all workers, so they hold whichever worker a request reaches.
+  keepWorkerRateLimits();
 
   cluster.on("exit", (worker: Worker, code: number | null, signal: string | null) => {
     afterExit?.(worker.id);

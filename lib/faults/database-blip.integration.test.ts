@@ -57,8 +57,11 @@ async function restore(): Promise<void> {
 
 it("after a 5 s database blip, two instances hear each other again, watchers catch up without a reload, and refusals are honest", async () => {
   const { planId, itemIds, lead, executor } = await createTickingPlan(ITEMS);
-  // LOG_LEVEL info: the apps' outage and recovery lines are part of what this test checks.
-  const env = { ...UNLIMITED_CHANGES, PLAN_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS), LOG_LEVEL: "info" };
+  // LOG_LEVEL info: the apps' outage and recovery lines are part of what this test checks, and
+  // they are counted per process, so each instance is one process (WEB_CONCURRENCY=1; each
+  // worker of a cluster logs its own outage once, and lib/boot/cluster.integration.test.ts
+  // covers what crosses workers).
+  const env = { ...UNLIMITED_CHANGES, PLAN_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS), LOG_LEVEL: "info", WEB_CONCURRENCY: "1" };
   const [appA, appB] = await Promise.all([startAppProcess(database.url, { env }), startAppProcess(database.url, { env })]);
   apps.push(appA!, appB!);
 

@@ -1,4 +1,5 @@
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
+import type { Socket as NetSocket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db";
@@ -188,4 +189,36 @@ describe("the change rate limit per person", () => {
     expect(await db().planComment.count({ where: { planId } })).toBe(0);
     expect((await post(lead, comment(itemIds[0]!, "the lead still gets through"))).status).toBe(201);
   });
+});
+
+describe("idle keep-alive connections", () => {
+  it("stay open well past Node's 5 s, so a change sent on a reused connection is not met by a closing one", async () => {
+    const { executor } = await freshPlan();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const cookie = await sessionCookie(executor.id, executor.name);
+    const postOnAgent = (body: string) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const request = httpRequest(new URL(`/api/plans/${planId}/changes`, app.url), { method: "POST", agent, headers: { "content-type": "application/json", origin: app.url, cookie } }, (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, socket: request.socket }));
+        });
+        request.on("error", reject);
+        request.end(body);
+      });
+    try {
+      const first = await postOnAgent(comment(itemIds[0]!, "before the pause"));
+      expect(first.status).toBe(201);
+      const socket = first.socket as NetSocket;
+      let closedByServer = false;
+      socket.once("close", () => (closedByServer = true));
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      expect(closedByServer).toBe(false);
+      const second = await postOnAgent(comment(itemIds[0]!, "after the pause"));
+      expect(second.status).toBe(201);
+      // The same connection carried both.
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 });

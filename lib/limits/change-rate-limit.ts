@@ -1,24 +1,25 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { settings } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { memoryRateLimiter } from "@/lib/limits/memory-rate-limiter";
 
 /**
  * How fast one person may send plan changes (ticks, comments, every other kind), over HTTP
  * and the socket alike: CHANGE_RATE_LIMIT per CHANGE_RATE_WINDOW_SECONDS (by default 100 per
  * 5 s: a sustained 20 a second, in bursts of up to 100), keyed by user id.
  *
- * Counted in this process's memory: no database round trip is added to a tick, and the
- * count is lost on restart. With several app processes behind a load balancer, a person
- * whose requests are spread over them gets up to that many times the limit; with sticky
- * sessions (as the live connections need anyway) they stay on one.
+ * Counted in memory (lib/limits/memory-rate-limiter.ts): no database round trip is added to a
+ * tick, the workers of one server share one count, and the count is lost on restart. With
+ * several servers behind a load balancer, a person whose requests are spread over them gets up
+ * to that many times the limit; with sticky sessions they stay on one.
  *
  * One instance per process, on globalThis: route handlers run in Next's bundles, which load
  * their own copy of this module, and must count against the same limiter as the socket.
  */
-const registry = globalThis as unknown as { preflightChangeLimiter?: RateLimiterMemory };
+const registry = globalThis as unknown as { preflightChangeLimiter?: RateLimiterAbstract };
 
-function limiter(): RateLimiterMemory {
-  registry.preflightChangeLimiter ??= new RateLimiterMemory({
+function limiter(): RateLimiterAbstract {
+  registry.preflightChangeLimiter ??= memoryRateLimiter({
     keyPrefix: "changes",
     points: settings().CHANGE_RATE_LIMIT,
     duration: settings().CHANGE_RATE_WINDOW_SECONDS,

@@ -262,8 +262,10 @@ describe("what a share-link visitor receives", () => {
     const watching = await connectClient(app.url, watcher);
     clients.push(watching);
     await watching.join(planId, 0);
-    const counts = () => visitor.received.filter((entry) => entry.name === "plan:watching").map((entry) => entry.payload as { watching: number });
-    await waitFor(() => counts().some((count) => count.watching >= 2));
+    const counts = () => visitor.received.filter((entry) => entry.name === "plan:watching").map((entry) => entry.payload as { source: string; watching: number });
+    // Each app process (or worker) counts its own sockets; the page adds up the latest of each, as here.
+    const watchingNow = () => [...new Map(counts().map((count) => [count.source, count.watching])).values()].reduce((sum, watching) => sum + watching, 0);
+    await waitFor(() => watchingNow() >= 2);
 
     // While the visitor watches: a failure note, a comment, a signature that replaces one, a stale
     // signature, a new member, a new title, and a rollback with its reason and trigger.

@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { memoryRateLimiter } from "@/lib/limits/memory-rate-limiter";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { renderMail } from "@/lib/mail/render-mail";
 import { assertMayRead, type Actor } from "@/lib/plan-state/plan-access";
@@ -127,15 +128,15 @@ export async function unsubscribe(token: string): Promise<{ planTitle: string }>
 
 /**
  * Subscribing sends mail to an address someone typed, so it is limited: 5 a minute from one
- * client address, and 30 an hour for one plan whoever asks. In this process's memory, like
- * the change limit (lib/limits/change-rate-limit.ts).
+ * client address, and 30 an hour for one plan whoever asks. Counted in memory, shared by the
+ * workers of one server, like the change limit (lib/limits/memory-rate-limiter.ts).
  */
-const registry = globalThis as unknown as { preflightSubscribeLimiters?: { byAddress: RateLimiterMemory; byPlan: RateLimiterMemory } };
+const registry = globalThis as unknown as { preflightSubscribeLimiters?: { byAddress: RateLimiterAbstract; byPlan: RateLimiterAbstract } };
 
 function limiters() {
   registry.preflightSubscribeLimiters ??= {
-    byAddress: new RateLimiterMemory({ keyPrefix: "subscribe-address", points: 5, duration: 60 }),
-    byPlan: new RateLimiterMemory({ keyPrefix: "subscribe-plan", points: 30, duration: 3600 }),
+    byAddress: memoryRateLimiter({ keyPrefix: "subscribe-address", points: 5, duration: 60 }),
+    byPlan: memoryRateLimiter({ keyPrefix: "subscribe-plan", points: 30, duration: 3600 }),
   };
   return registry.preflightSubscribeLimiters;
 }
