@@ -48,8 +48,8 @@ const settingsSchema = z
     CHANGE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(100),
     CHANGE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     REDIS_URL: z.url().optional(),
-    // App workers for `npm start` (server.ts, lib/boot/cluster-primary.ts). Unset: one per core, at
-    // most 4 (server.ts says why). `npm run dev` always runs one.
+    // App workers for `npm start` (server.ts, lib/boot/cluster-primary.ts). Unset: one process
+    // (server.ts says why). `npm run dev` always runs one.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     /** How often each watched plan's room hears its latest sequence number (missed relays are caught up within one beat). */
     PLAN_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(60).default(5),

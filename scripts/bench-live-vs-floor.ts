@@ -16,7 +16,7 @@
  *      the handshake, `plan:join`), with the floor's method: watchers in 4 child processes, 100
  *      warm-up then T isolated ticks (send one, wait until all N have it, 20 ms gap), latency = the
  *      LAST watcher's receive − t0 taken just before the request, on process.hrtime. Each of
- *      tick over {http, socket} × workers {1, default} runs on a freshly started app
+ *      tick over {http, socket} × workers {1, 2} runs on a freshly started app
  *      (`NODE_ENV=production node --import tsx server.ts`, WEB_CONCURRENCY set or left unset).
  *   Before every row (the floor's and each of ours) the machine's idle share is sampled over 2 s
  *   from /proc/stat (idle + iowait over all jiffies, all cores): a row measured on a busy
@@ -31,7 +31,7 @@
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:live:floor -- --watchers 100,1000,5000
  *
- * Flags [defaults]: --watchers [100,1000,5000]; --ticks [200]; --workers [1,default];
+ * Flags [defaults]: --watchers [100,1000,5000]; --ticks [200]; --workers [1,2];
  * --tick-over [http,socket]; any other flag goes to bench:live:public (e.g. --http-auth session).
  * Needs PostgreSQL on 127.0.0.1:5432 (floor-bench's default; PGHOST/PGPORT/PGUSER/PGPASSWORD
  * override it) and the floor's port 3100 free. Builds first when the production build is missing
@@ -62,7 +62,7 @@ const take = (name: string, fallback: string): string => {
 };
 const WATCHERS = take("watchers", "100,1000,5000").split(",").map(Number);
 const TICKS = Number(take("ticks", "200"));
-const WORKERS = take("workers", "1,default");
+const WORKERS = take("workers", "1,2");
 const TICK_OVER = take("tick-over", "http,socket");
 const passThrough = argv;
 

@@ -19,7 +19,7 @@
  *
  * Flags (defaults in brackets): --watchers 100[,1000,5000] [100]; --processes 1[,2] [1];
  * --workers 1[,2,default] [1]: WEB_CONCURRENCY of each app process (the cluster's workers; unset for
- * "default", which the server takes as the core count);
+ * "default", which leaves it unset: the server's default of one process);
  * --ticks [200]; --warmup [50]; --gap ms [20]; --k watcher processes [4]; --watcher-users [10];
  * --plans (throughput) [50]; --throughput-seconds [10]; --throughput-watchers per plan [4];
  * --no-throughput; --server real|test [real] (test = lib/testing/socket-test-server.ts, no Next);

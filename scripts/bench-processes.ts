@@ -16,7 +16,7 @@ export const ORPHAN_GUARD = `data:text/javascript,${encodeURIComponent(
 
 /**
  * An app process's environment: production-like settings on `port`, its own database and auth
- * secret, WEB_CONCURRENCY=`workers` ("default": unset, the server takes the core count), the
+ * secret, WEB_CONCURRENCY=`workers` ("default": unset, the server's default of one process), the
  * PostgreSQL socket.io adapter (no REDIS_URL, as in a default deployment) and no embedded database.
  */
 export function appEnv(options: { databaseUrl: string; authSecret: string; port: number; workers: string; nodeEnv: "production" | "test" }): NodeJS.ProcessEnv {

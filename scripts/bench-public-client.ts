@@ -19,7 +19,7 @@
  *   - idle: the machine's idle share over 2 s just before the app starts (/proc/stat, all cores;
  *     idle + iowait jiffies over all jiffies), to say how quiet the machine was for this row;
  *   - the app is started as `npm start` starts it: `NODE_ENV=production node --import tsx server.ts`,
- *     with WEB_CONCURRENCY=<workers> (left unset for "default": the server picks the core count);
+ *     with WEB_CONCURRENCY=<workers> (left unset for "default": the server's default, one process);
  *   - the item versions and the plan's seq are read with GET /api/plans/:id/status (the token);
  *   - join: K=4 watcher processes (scripts/bench-live-watchers.ts) open N socket.io connections,
  *     websocket transport, the viewer's session cookie and the app's Origin in the handshake, 100
