@@ -238,14 +238,15 @@ describe("two app workers behind one port", () => {
     const [first, second] = await twoWorkers();
     const pids = workerPids();
     expect(pids.has(first) && pids.has(second)).toBe(true);
-    const watchers = await Promise.all(
-      [first, first, second, second].map(async (worker) => {
-        const socket = await clientOn({ worker }, { cookie: await sessionCookie(viewer.id, viewer.name), reconnection: true });
-        const seqs = collectSeqs(socket);
-        await joinAndResync(socket, seqs);
-        return { socket, seqs };
-      }),
-    );
+    // One after the other: connecting in parallel, the round-robin can keep handing a worker's
+    // turn to another watcher's attempt.
+    const watchers: { socket: Socket; seqs: number[] }[] = [];
+    for (const worker of [first, first, second, second]) {
+      const socket = await clientOn({ worker }, { cookie: await sessionCookie(viewer.id, viewer.name), reconnection: true });
+      const seqs = collectSeqs(socket);
+      await joinAndResync(socket, seqs);
+      watchers.push({ socket, seqs });
+    }
     const done: number[] = [];
     const tickWithRetry = async (index: number) => {
       for (let attempt = 0; attempt < 20; attempt++) {
